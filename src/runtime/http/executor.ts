@@ -1,0 +1,219 @@
+/**
+ * @module Runs one flow: build the request, send it, route the answer. The only place where a
+ * connector's I/O happens. 2xx → schema → the flow's mapper; 5xx → the server-error builder;
+ * any other status → `buildErrorResponse`; every failure leaves as a typed error.
+ */
+
+import type { AmountType } from '../amount.js';
+import { expectAuth } from '../auth.js';
+import type { Connector, FlowContext, FlowSpec, HeaderList, HttpResponse } from '../connector.js';
+import type { ErrorResponse } from '../error-response.js';
+import {
+  ConnectorError,
+  IntegrationError,
+  NetworkError,
+  isRuntimeError,
+  type ConnectorRuntimeError,
+} from '../errors.js';
+import { createScrubber, truncateForLog, type EventListener } from '../events.js';
+import type { FlowName } from '../flows.js';
+import type { RouterData } from '../router-data.js';
+import { Secret } from '../secret.js';
+import type { HttpClient } from './client.js';
+import { encodeBody, encodeMaskedBody } from './wire.js';
+
+export interface ExecuteOptions {
+  readonly baseUrl: string;
+  readonly http: HttpClient;
+  readonly timeoutMs: number;
+  readonly onEvent?: EventListener;
+}
+
+interface BuiltRequest {
+  readonly url: string;
+  readonly headers: HeaderList;
+  readonly body?: string;
+  readonly maskedBody?: string;
+}
+
+export async function executeFlow<F extends FlowName, A extends AmountType>(
+  connector: Connector<A>,
+  routerData: RouterData<F>,
+  options: ExecuteOptions,
+): Promise<RouterData<F>> {
+  const flow = routerData.flow;
+  const context = { connector: connector.id, flow };
+  const spec = connector.flows[flow] as FlowSpec<F, A, unknown> | undefined;
+  if (spec === undefined) {
+    throw IntegrationError.notImplemented(`${flow} flow for ${connector.id}`, context);
+  }
+  const ctx: FlowContext<F, A> = {
+    routerData,
+    connector,
+    baseUrl: options.baseUrl,
+    convertAmount: (minorAmount, currency) =>
+      connector.amountConverter.convert(minorAmount, currency),
+  };
+
+  const built = buildRequest(spec, ctx, context);
+  if (!URL.canParse(built.url)) {
+    throw new NetworkError(
+      'URL_PARSING_FAILED',
+      `cannot send to an invalid URL (${flow})`,
+      context,
+    );
+  }
+
+  const scrub = createScrubber(routerData.auth, routerData.request);
+  const started = performance.now();
+  let response: HttpResponse | undefined;
+  let failure: ConnectorRuntimeError | undefined;
+  try {
+    response = await options.http.send({
+      method: spec.method,
+      url: built.url,
+      headers: exposeHeaders(built.headers),
+      ...(built.body === undefined ? {} : { body: built.body }),
+      timeoutMs: options.timeoutMs,
+    });
+    return routeResponse(spec, { ...ctx, http: response }, context);
+  } catch (error) {
+    failure = asRuntimeError(error, context, response?.status);
+    throw failure;
+  } finally {
+    options.onEvent?.({
+      connector: connector.id,
+      flow,
+      method: spec.method,
+      url: scrub(built.url),
+      requestHeaders: maskHeaders(built.headers, scrub),
+      ...(built.maskedBody === undefined ? {} : { requestBody: scrub(built.maskedBody) }),
+      ...(response === undefined
+        ? {}
+        : { status: response.status, responseBody: scrub(truncateForLog(response.body)) }),
+      latencyMs: performance.now() - started,
+      ...(failure === undefined ? {} : { error: { kind: failure.kind, code: failure.code } }),
+    });
+  }
+}
+
+function buildRequest<F extends FlowName, A extends AmountType>(
+  spec: FlowSpec<F, A, unknown>,
+  ctx: FlowContext<F, A>,
+  context: { connector: string; flow: string },
+): BuiltRequest {
+  try {
+    expectAuth(ctx.routerData.auth, ctx.connector.authTypes, ctx.connector.id);
+    const contentType = spec.contentType ?? ctx.connector.contentType;
+    const url = spec.url(ctx);
+    const headers = spec.headers?.(ctx) ?? ctx.connector.buildHeaders(ctx);
+    if (spec.body === undefined) return { url, headers };
+    const tree = spec.body(ctx);
+    return {
+      url,
+      headers,
+      body: encodeBody(tree, contentType),
+      maskedBody: encodeMaskedBody(tree, contentType),
+    };
+  } catch (error) {
+    if (error instanceof IntegrationError) throw error.withContext(context);
+    if (isRuntimeError(error)) throw error;
+    throw new IntegrationError(
+      'REQUEST_ENCODING_FAILED',
+      `could not build the ${context.flow} request`,
+      {
+        ...context,
+        cause: error,
+      },
+    );
+  }
+}
+
+function routeResponse<F extends FlowName, A extends AmountType>(
+  spec: FlowSpec<F, A, unknown>,
+  ctx: FlowContext<F, A> & { readonly http: HttpResponse },
+  context: { connector: string; flow: string },
+): RouterData<F> {
+  const { http } = ctx;
+  if (http.status < 200 || http.status > 299) {
+    const errorResponse = buildErrorResponse(spec, ctx, http);
+    throw new ConnectorError(
+      'CONNECTOR_ERROR_RESPONSE',
+      `${context.connector} ${context.flow}: HTTP ${http.status} (${errorResponse.code}: ${errorResponse.message})`,
+      { ...context, httpStatus: http.status, errorResponse },
+    );
+  }
+  const json = parseJson(http.body);
+  if (!json.ok) {
+    throw ConnectorError.deserialization(`${context.flow} answer is not JSON: ${json.reason}`, {
+      ...context,
+      httpStatus: http.status,
+    });
+  }
+  const parsed = spec.responseSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw ConnectorError.deserialization(
+      `${context.flow} answer has an unexpected shape: ${issues}`,
+      {
+        ...context,
+        httpStatus: http.status,
+      },
+    );
+  }
+  return spec.handleResponse(parsed.data, ctx);
+}
+
+function buildErrorResponse<F extends FlowName, A extends AmountType>(
+  spec: FlowSpec<F, A, unknown>,
+  ctx: FlowContext<F, A>,
+  http: HttpResponse,
+): ErrorResponse {
+  if (http.status >= 500 && http.status <= 599) return ctx.connector.buildServerErrorResponse(http);
+  return (spec.buildErrorResponse ?? ctx.connector.buildErrorResponse)(http);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (text.trim() === '') return { ok: false, reason: 'empty body' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, reason: `invalid JSON (${text.length} bytes)` };
+  }
+}
+
+function asRuntimeError(
+  error: unknown,
+  context: { connector: string; flow: string },
+  httpStatus: number | undefined,
+): ConnectorRuntimeError {
+  const status = httpStatus === undefined ? {} : { httpStatus };
+  if (error instanceof ConnectorError) return error.withContext({ ...context, ...status });
+  if (error instanceof NetworkError) return error;
+  // Only the answer can fail at this point: the request was sent, so nothing is an input error.
+  const message =
+    error instanceof IntegrationError
+      ? error.message
+      : `${context.flow} answer could not be handled`;
+  return ConnectorError.handling(message, {
+    ...context,
+    ...status,
+    cause: error,
+  });
+}
+
+function exposeHeaders(headers: HeaderList): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of headers)
+    result[name] = value instanceof Secret ? value.expose() : value;
+  return result;
+}
+
+function maskHeaders(headers: HeaderList, scrub: (text: string) => string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of headers) result[name] = scrub(String(value));
+  return result;
+}

@@ -1,0 +1,4 @@
+/** @module Test helpers for connectors: the shared conformance suite. */
+
+export { runConnectorConformance, type ConformanceOptions } from './conformance.js';
+export { tokenInRequest } from './token-location.js';
