@@ -146,6 +146,14 @@ export class NetworkError extends ConnectorRuntimeError {
     super(message, context);
     this.code = code;
   }
+
+  withContext(context: ErrorContext): NetworkError {
+    return new NetworkError(this.code, this.message, {
+      connector: this.connector ?? context.connector,
+      flow: this.flow ?? context.flow,
+      cause: this.cause ?? context.cause,
+    });
+  }
 }
 
 export function isRuntimeError(error: unknown): error is ConnectorRuntimeError {

@@ -12,7 +12,12 @@ export * from './errors.js';
 export * from './events.js';
 export * from './flows.js';
 export { createHttpClient, type HttpClient, type HttpRequest } from './http/client.js';
-export { executeFlow, type ExecuteOptions } from './http/executor.js';
+export {
+  executeFlow,
+  simulateFlow,
+  type BuiltRequest,
+  type ExecuteOptions,
+} from './http/executor.js';
 export { encodeBody, toFormBody, toMaskedJson, toWireJson } from './http/wire.js';
 export * from './payment-data.js';
 export * from './payment-sequence.js';

@@ -29,11 +29,60 @@ export interface ExecuteOptions {
   readonly onEvent?: EventListener;
 }
 
-interface BuiltRequest {
+export interface BuiltRequest {
   readonly url: string;
   readonly headers: HeaderList;
   readonly body?: string;
   readonly maskedBody?: string;
+}
+
+function flowSpec<F extends FlowName, A extends AmountType>(
+  connector: Connector<A>,
+  flow: F,
+): FlowSpec<F, A, unknown> {
+  const spec = connector.flows[flow] as FlowSpec<F, A, unknown> | undefined;
+  if (spec === undefined) {
+    throw IntegrationError.notImplemented(`${flow} flow for ${connector.id}`, {
+      connector: connector.id,
+      flow,
+    });
+  }
+  return spec;
+}
+
+function flowContext<F extends FlowName, A extends AmountType>(
+  connector: Connector<A>,
+  routerData: RouterData<F>,
+  baseUrl: string,
+): FlowContext<F, A> {
+  return {
+    routerData,
+    connector,
+    baseUrl,
+    convertAmount: (minorAmount, currency) =>
+      connector.amountConverter.convert(minorAmount, currency),
+  };
+}
+
+/**
+ * Runs a flow's transformers without I/O: builds the request as it would be sent, then reads
+ * `response` as if the gateway had answered it. For unit tests of transformers and for benchmarks.
+ */
+export function simulateFlow<F extends FlowName, A extends AmountType>(
+  connector: Connector<A>,
+  routerData: RouterData<F>,
+  options: { readonly baseUrl: string; readonly response: HttpResponse },
+): { readonly request: BuiltRequest; readonly method: string; readonly routerData: RouterData<F> } {
+  const context = { connector: connector.id, flow: routerData.flow };
+  const spec = flowSpec(connector, routerData.flow);
+  const ctx = flowContext(connector, routerData, options.baseUrl);
+  const request = buildRequest(spec, ctx, context);
+  try {
+    const next = routeResponse(spec, { ...ctx, http: options.response }, context);
+    return { request, method: spec.method, routerData: next };
+  } catch (error) {
+    throw asRuntimeError(error, context, options.response.status);
+  }
 }
 
 export async function executeFlow<F extends FlowName, A extends AmountType>(
@@ -43,17 +92,8 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
 ): Promise<RouterData<F>> {
   const flow = routerData.flow;
   const context = { connector: connector.id, flow };
-  const spec = connector.flows[flow] as FlowSpec<F, A, unknown> | undefined;
-  if (spec === undefined) {
-    throw IntegrationError.notImplemented(`${flow} flow for ${connector.id}`, context);
-  }
-  const ctx: FlowContext<F, A> = {
-    routerData,
-    connector,
-    baseUrl: options.baseUrl,
-    convertAmount: (minorAmount, currency) =>
-      connector.amountConverter.convert(minorAmount, currency),
-  };
+  const spec = flowSpec(connector, flow);
+  const ctx = flowContext(connector, routerData, options.baseUrl);
 
   const built = buildRequest(spec, ctx, context);
   if (!URL.canParse(built.url)) {
@@ -192,7 +232,7 @@ function asRuntimeError(
 ): ConnectorRuntimeError {
   const status = httpStatus === undefined ? {} : { httpStatus };
   if (error instanceof ConnectorError) return error.withContext({ ...context, ...status });
-  if (error instanceof NetworkError) return error;
+  if (error instanceof NetworkError) return error.withContext(context);
   // Only the answer can fail at this point: the request was sent, so nothing is an input error.
   const message =
     error instanceof IntegrationError
