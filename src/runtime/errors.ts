@@ -27,6 +27,9 @@ interface ErrorContext {
   readonly cause?: unknown;
 }
 
+/** Recognises runtime errors across copies of the runtime (see secret.ts). */
+const ERROR_BRAND = Symbol.for('create-connector.runtime-error');
+
 export abstract class ConnectorRuntimeError extends Error {
   abstract readonly kind: RuntimeErrorKind;
   abstract readonly code: RuntimeErrorCode;
@@ -156,6 +159,26 @@ export class NetworkError extends ConnectorRuntimeError {
   }
 }
 
-export function isRuntimeError(error: unknown): error is ConnectorRuntimeError {
-  return error instanceof ConnectorRuntimeError;
+Object.defineProperty(ConnectorRuntimeError.prototype, ERROR_BRAND, { value: true });
+
+export type AnyRuntimeError = IntegrationError | ConnectorError | NetworkError;
+
+export function isRuntimeError(error: unknown): error is AnyRuntimeError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true
+  );
+}
+
+export function isIntegrationError(error: unknown): error is IntegrationError {
+  return isRuntimeError(error) && error.kind === 'integration';
+}
+
+export function isConnectorError(error: unknown): error is ConnectorError {
+  return isRuntimeError(error) && error.kind === 'connector';
+}
+
+export function isNetworkError(error: unknown): error is NetworkError {
+  return isRuntimeError(error) && error.kind === 'network';
 }

@@ -4,7 +4,7 @@ import { authSecrets, type ConnectorAuthType } from './auth.js';
 import type { HttpMethod } from './connector.js';
 import type { RuntimeErrorCode, RuntimeErrorKind } from './errors.js';
 import type { FlowName } from './flows.js';
-import { MASK, Secret } from './secret.js';
+import { MASK, isSecret } from './secret.js';
 
 export interface ConnectorEvent {
   readonly connector: string;
@@ -28,7 +28,7 @@ const MAX_LOGGED_BODY = 8_192;
 
 function collectSecrets(node: unknown, into: Set<string>, depth = 0): void {
   if (depth > 8 || node === null || typeof node !== 'object') return;
-  if (node instanceof Secret) {
+  if (isSecret(node)) {
     const raw = node.expose();
     if (typeof raw === 'string' || typeof raw === 'number') into.add(String(raw));
     return;

@@ -3,9 +3,15 @@
 export const MASK = '*** masked ***';
 
 const inspectCustom = Symbol.for('nodejs.util.inspect.custom');
+/**
+ * Recognises a Secret by a registered symbol rather than `instanceof`, so two copies of the
+ * runtime in one process (a workspace's and the CLI's) still understand each other's secrets.
+ */
+const SECRET_BRAND = Symbol.for('create-connector.secret');
 
 export class Secret<T = string> {
   readonly #value: T;
+  declare readonly [SECRET_BRAND]: true;
 
   constructor(value: T) {
     this.#value = value;
@@ -42,11 +48,17 @@ export function secret<T>(value: T): Secret<T> {
   return new Secret(value);
 }
 
+Object.defineProperty(Secret.prototype, SECRET_BRAND, { value: true });
+
 export function isSecret(value: unknown): value is Secret<unknown> {
-  return value instanceof Secret;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [SECRET_BRAND]?: unknown })[SECRET_BRAND] === true
+  );
 }
 
 /** A value that may be a secret: read it for the wire. */
 export function exposeValue<T>(value: T | Secret<T>): T {
-  return value instanceof Secret ? value.expose() : value;
+  return isSecret(value) ? (value.expose() as T) : (value as T);
 }

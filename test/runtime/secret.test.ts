@@ -1,8 +1,15 @@
 import { inspect } from 'node:util';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { IntegrationError, MASK, Secret, exposeValue, isSecret } from '../../src/runtime/index.js';
+import {
+  IntegrationError,
+  MASK,
+  Secret,
+  exposeValue,
+  isSecret,
+  toWireJson,
+} from '../../src/runtime/index.js';
 
 const RAW = 'sk_live_never_print_me';
 
@@ -42,5 +49,18 @@ describe('Secret', () => {
   it('has no enumerable state for a generic serializer to find', () => {
     expect(Object.keys(secret)).toEqual([]);
     expect(Object.entries(secret)).toEqual([]);
+  });
+});
+
+describe('a Secret from another copy of the runtime', () => {
+  // Loading a second copy of the module simulates a workspace runtime next to the CLI's own.
+  it('is recognised and exposed on the wire', async () => {
+    vi.resetModules();
+    const copy = await import('../../src/runtime/secret.js');
+    expect(copy.Secret).not.toBe(Secret);
+    const foreign = new copy.Secret('from-the-other-copy');
+    expect(isSecret(foreign)).toBe(true);
+    expect(exposeValue(foreign)).toBe('from-the-other-copy');
+    expect(toWireJson({ key: foreign })).toBe('{"key":"from-the-other-copy"}');
   });
 });

@@ -12,13 +12,16 @@ import {
   ConnectorError,
   IntegrationError,
   NetworkError,
+  isConnectorError,
+  isIntegrationError,
+  isNetworkError,
   isRuntimeError,
   type ConnectorRuntimeError,
 } from '../errors.js';
 import { createScrubber, truncateForLog, type EventListener } from '../events.js';
 import type { FlowName } from '../flows.js';
 import type { RouterData } from '../router-data.js';
-import { Secret } from '../secret.js';
+import { isSecret } from '../secret.js';
 import type { HttpClient } from './client.js';
 import { encodeBody, encodeMaskedBody } from './wire.js';
 
@@ -156,7 +159,7 @@ function buildRequest<F extends FlowName, A extends AmountType>(
       maskedBody: encodeMaskedBody(tree, contentType),
     };
   } catch (error) {
-    if (error instanceof IntegrationError) throw error.withContext(context);
+    if (isIntegrationError(error)) throw error.withContext(context);
     if (isRuntimeError(error)) throw error;
     throw new IntegrationError(
       'REQUEST_ENCODING_FAILED',
@@ -231,13 +234,12 @@ function asRuntimeError(
   httpStatus: number | undefined,
 ): ConnectorRuntimeError {
   const status = httpStatus === undefined ? {} : { httpStatus };
-  if (error instanceof ConnectorError) return error.withContext({ ...context, ...status });
-  if (error instanceof NetworkError) return error.withContext(context);
+  if (isConnectorError(error)) return error.withContext({ ...context, ...status });
+  if (isNetworkError(error)) return error.withContext(context);
   // Only the answer can fail at this point: the request was sent, so nothing is an input error.
-  const message =
-    error instanceof IntegrationError
-      ? error.message
-      : `${context.flow} answer could not be handled`;
+  const message = isIntegrationError(error)
+    ? error.message
+    : `${context.flow} answer could not be handled`;
   return ConnectorError.handling(message, {
     ...context,
     ...status,
@@ -247,8 +249,7 @@ function asRuntimeError(
 
 function exposeHeaders(headers: HeaderList): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of headers)
-    result[name] = value instanceof Secret ? value.expose() : value;
+  for (const [name, value] of headers) result[name] = isSecret(value) ? value.expose() : value;
   return result;
 }
 

@@ -1,7 +1,7 @@
 /** @module Request bodies on the wire (secrets exposed) and in events (secrets masked). */
 
 import { IntegrationError } from '../errors.js';
-import { MASK, Secret } from '../secret.js';
+import { MASK, isSecret } from '../secret.js';
 import type { ContentType } from '../connector.js';
 
 /** Compact JSON in key order, with Secrets exposed: the exact bytes a gateway receives. */
@@ -9,7 +9,7 @@ export function toWireJson(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
     // JSON.stringify has already called Secret.toJSON (the mask); read the original instead.
     const original = this[key];
-    return original instanceof Secret ? original.expose() : replaced;
+    return isSecret(original) ? original.expose() : replaced;
   });
 }
 
@@ -26,7 +26,7 @@ export function toFormBody(value: unknown, mask = false): string {
   const params = new URLSearchParams();
   const visit = (prefix: string, node: unknown): void => {
     if (node === undefined || node === null) return;
-    if (node instanceof Secret) {
+    if (isSecret(node)) {
       params.append(prefix, mask ? MASK : String(node.expose()));
     } else if (Array.isArray(node)) {
       node.forEach((item, index) => visit(`${prefix}[${index}]`, item));

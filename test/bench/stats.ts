@@ -1,0 +1,57 @@
+/** Summary statistics and the A/B runner every benchmark section uses. */
+
+export interface Summary {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/**
+ * Measures several contenders in the same run, interleaved (A, B, C, A, B, C, …) so drift in
+ * machine load hits all of them alike. Each function returns its own measured duration in ms.
+ */
+export async function interleave<K extends string>(
+  contenders: Readonly<Record<K, () => Promise<number> | number>>,
+  runs: number,
+  warmup = 1,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(contenders) as K[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+    K,
+    number[]
+  >;
+  for (let round = 0; round < warmup + runs; round += 1) {
+    for (const name of names) {
+      const elapsed = await contenders[name]();
+      if (round >= warmup) samples[name].push(elapsed);
+    }
+  }
+  return samples;
+}
+
+/** Per-round ratios a[i] / b[i] of two interleaved sample lists, summarized. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): Summary {
+  return summarize(a.map((value, index) => value / b[index]!));
+}
+
+export function time<T>(fn: () => T): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
