@@ -229,3 +229,29 @@ async function freePort(): Promise<number> {
     });
   });
 }
+
+describe('status routing (as UCS routes them)', () => {
+  it.each([
+    [203, 'CONNECTOR_ERROR_RESPONSE'],
+    [299, 'CONNECTOR_ERROR_RESPONSE'],
+    [512, 'CONNECTOR_ERROR_RESPONSE'],
+  ])('sends HTTP %d to the error builder', async (status, code) => {
+    const gateway = await startDemoGateway();
+    try {
+      gateway.enqueue('/session', {
+        status,
+        body: JSON.stringify({ errorCode: 'X', errorMessage: 'odd status' }),
+      });
+      const error = await failure(
+        createSessionToken(connector, payment, {
+          auth: DEMO_CREDENTIALS,
+          baseUrl: gateway.baseUrl,
+        }),
+      );
+      // 512 is outside the 500–511 server-error range, so the connector's own builder reads it.
+      expect(error).toMatchObject({ code, httpStatus: status, errorResponse: { code: 'X' } });
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -178,7 +178,7 @@ function routeResponse<F extends FlowName, A extends AmountType>(
   context: { connector: string; flow: string },
 ): RouterData<F> {
   const { http } = ctx;
-  if (http.status < 200 || http.status > 299) {
+  if (!isSuccessStatus(http.status)) {
     const errorResponse = buildErrorResponse(spec, ctx, http);
     throw new ConnectorError(
       'CONNECTOR_ERROR_RESPONSE',
@@ -210,12 +210,19 @@ function routeResponse<F extends FlowName, A extends AmountType>(
   return spec.handleResponse(parsed.data, ctx);
 }
 
+/** UCS's routing: these statuses reach the flow's mapper; 500–511 the server-error builder; the rest `buildErrorResponse`. */
+const SUCCESS_STATUSES: ReadonlySet<number> = new Set([200, 201, 202, 204, 302]);
+
+function isSuccessStatus(status: number): boolean {
+  return SUCCESS_STATUSES.has(status);
+}
+
 function buildErrorResponse<F extends FlowName, A extends AmountType>(
   spec: FlowSpec<F, A, unknown>,
   ctx: FlowContext<F, A>,
   http: HttpResponse,
 ): ErrorResponse {
-  if (http.status >= 500 && http.status <= 599) return ctx.connector.buildServerErrorResponse(http);
+  if (http.status >= 500 && http.status <= 511) return ctx.connector.buildServerErrorResponse(http);
   return (spec.buildErrorResponse ?? ctx.connector.buildErrorResponse)(http);
 }
 
