@@ -82,7 +82,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | u
 
 function record(req: IncomingMessage, body: string): RecordedRequest {
   const target = req.url ?? '/';
-  const url = new URL(target, 'http://127.0.0.1');
+  // Prefix, not resolve: a target such as `//v3/order/status` must stay a path, not become a host.
+  const url = new URL(`http://127.0.0.1${target.startsWith('/') ? '' : '/'}${target}`);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
