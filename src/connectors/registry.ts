@@ -4,7 +4,12 @@
  */
 
 import type { AmountType, Connector } from '../runtime/index.js';
+import { nuvei } from './nuvei/index.js';
+import { paytm } from './paytm/index.js';
 
-export const connectors = {} as const satisfies Readonly<Record<string, Connector<AmountType>>>;
+export const connectors = {
+  nuvei,
+  paytm,
+} as const satisfies Readonly<Record<string, Connector<AmountType>>>;
 
 export type ConnectorId = keyof typeof connectors;

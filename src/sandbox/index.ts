@@ -1,0 +1,5 @@
+/** @module Gateway emulators on 127.0.0.1: the loopback base and the nuvei, paytm and generic gateways. */
+
+export * from './loopback.js';
+export * from './nuvei.js';
+export * from './paytm.js';
