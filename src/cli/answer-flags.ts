@@ -1,0 +1,88 @@
+/**
+ * @module The answer keys as CLI flags: a static copy of what src/generator/answers.ts derives,
+ * so `--help` needs neither zod nor the generator. test/cli/answer-flags.test.ts fails when the
+ * two differ (`UPDATE_ANSWER_FLAGS=1 npx vitest run test/cli/answer-flags.test.ts` rewrites it).
+ */
+
+export interface AnswerFlag {
+  readonly key: string;
+  readonly flag: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly choices?: readonly string[];
+  readonly default?: string;
+}
+
+export const ANSWER_FLAGS: readonly AnswerFlag[] = [
+  {
+    key: 'name',
+    flag: 'name',
+    description: 'Connector name in PascalCase; derives its id, folder and exported value',
+    required: true,
+  },
+  {
+    key: 'baseUrl',
+    flag: 'base-url',
+    description: 'Gateway base URL: https, or http for localhost, 127.0.0.1 and [::1]',
+    required: true,
+  },
+  {
+    key: 'amountType',
+    flag: 'amount-type',
+    description: 'How the amount is written on the wire',
+    required: false,
+    choices: ['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'],
+    default: 'StringMinorUnit',
+  },
+  {
+    key: 'currencyUnit',
+    flag: 'currency-unit',
+    description: 'Currency unit the connector declares (UCS get_currency_unit)',
+    required: false,
+    choices: ['Major', 'Minor'],
+    default: 'Minor',
+  },
+  {
+    key: 'contentType',
+    flag: 'content-type',
+    description: 'Content type of every request body',
+    required: false,
+    choices: ['application/json', 'application/x-www-form-urlencoded'],
+    default: 'application/json',
+  },
+  {
+    key: 'authType',
+    flag: 'auth-type',
+    description: 'Credential type the connector accepts',
+    required: false,
+    choices: ['HeaderKey', 'BodyKey', 'SignatureKey'],
+    default: 'HeaderKey',
+  },
+  {
+    key: 'sessionTokenEndpoint',
+    flag: 'session-token-endpoint',
+    description: 'Session token endpoint, relative to the base URL',
+    required: true,
+  },
+  {
+    key: 'authorizeEndpoint',
+    flag: 'authorize-endpoint',
+    description: 'Authorize endpoint, relative to the base URL',
+    required: true,
+  },
+  {
+    key: 'tokenPlacement',
+    flag: 'token-placement',
+    description: 'Where Authorize carries the session token',
+    required: false,
+    choices: ['body', 'header', 'query'],
+    default: 'body',
+  },
+  {
+    key: 'tokenName',
+    flag: 'token-name',
+    description:
+      'Body field, header or query parameter carrying the token (default: body sessionToken, header X-Session-Token, query sessionToken)',
+    required: false,
+  },
+];
