@@ -12,7 +12,9 @@ function isUnknownExtension(error: unknown): boolean {
  * Plain `import()` first (a test runner or a built workspace can already load it); for `.ts`
  * sources under plain Node, registers tsx's loader once and retries.
  */
-export async function importWorkspaceModule(absolutePath: string): Promise<Record<string, unknown>> {
+export async function importWorkspaceModule(
+  absolutePath: string,
+): Promise<Record<string, unknown>> {
   const url = pathToFileURL(absolutePath).href;
   try {
     return (await import(url)) as Record<string, unknown>;

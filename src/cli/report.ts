@@ -11,7 +11,12 @@ interface Classified {
   readonly hint?: string;
 }
 
-const EXIT_BY_KIND: Readonly<Record<ErrorKind, ExitCode>> = { usage: 1, conflict: 1, io: 3, internal: 3 };
+const EXIT_BY_KIND: Readonly<Record<ErrorKind, ExitCode>> = {
+  usage: 1,
+  conflict: 1,
+  io: 3,
+  internal: 3,
+};
 
 function isKind(value: unknown): value is ErrorKind {
   return value === 'usage' || value === 'conflict' || value === 'io' || value === 'internal';
@@ -76,7 +81,8 @@ export function reportError(
   }
   if (options.verbose && error instanceof Error) {
     io.stderr(error.stack ?? String(error));
-    if (error.cause !== undefined) io.stderr(`Caused by: ${String((error.cause as Error).stack ?? error.cause)}`);
+    if (error.cause !== undefined)
+      io.stderr(`Caused by: ${String((error.cause as Error).stack ?? error.cause)}`);
   } else if (failure.kind === 'internal') {
     io.stderr('Pass --verbose to see the stack trace.');
   }

@@ -27,7 +27,10 @@ describe('the static answer-flag table', () => {
       const text = readFileSync(FILE, 'utf8');
       const start = text.indexOf('export const ANSWER_FLAGS');
       const table = JSON.stringify(derived(), null, 2);
-      writeFileSync(FILE, `${text.slice(0, start)}export const ANSWER_FLAGS: readonly AnswerFlag[] = ${table};\n`);
+      writeFileSync(
+        FILE,
+        `${text.slice(0, start)}export const ANSWER_FLAGS: readonly AnswerFlag[] = ${table};\n`,
+      );
       return;
     }
     expect(ANSWER_FLAGS).toEqual(derived());

@@ -1,0 +1,38 @@
+/** @module The workspace's registered connectors, loaded from its registry at run time. */
+
+import { loadWorkspace, workspaceFile, type Workspace } from '../generator/workspace.js';
+import type { AmountType, Connector } from '../runtime/index.js';
+import { usageError } from './errors.js';
+import { importWorkspaceModule } from './load-module.js';
+
+export type Registry = Readonly<Record<string, Connector<AmountType>>>;
+
+export async function loadRegistry(
+  cwd: string,
+): Promise<{ workspace: Workspace; connectors: Registry }> {
+  const workspace = loadWorkspace(cwd);
+  const module = await importWorkspaceModule(workspaceFile(workspace, workspace.registry));
+  const connectors = module['connectors'];
+  if (typeof connectors !== 'object' || connectors === null) {
+    throw usageError(`${workspace.registry} does not export "connectors"`, [
+      { key: 'registry', value: workspace.registry, rule: 'must export const connectors = { … }' },
+    ]);
+  }
+  return { workspace, connectors: connectors as Registry };
+}
+
+export async function loadConnector(cwd: string, id: string): Promise<Connector<AmountType>> {
+  const { connectors } = await loadRegistry(cwd);
+  const connector = Object.hasOwn(connectors, id) ? connectors[id] : undefined;
+  if (connector === undefined) {
+    const known = Object.keys(connectors);
+    throw usageError(`no connector "${id}" is registered`, [
+      {
+        key: 'id',
+        value: id,
+        rule: known.length === 0 ? 'the registry is empty' : `must be one of ${known.join(', ')}`,
+      },
+    ]);
+  }
+  return connector;
+}

@@ -1,0 +1,179 @@
+/**
+ * @module The only Handlebars helpers templates may use. Output helpers turn a value into code
+ * that cannot break out of its place (a quoted string literal, a checked identifier); predicate
+ * helpers feed `#if`/`#unless`; `fits` picks a line layout the way prettier would.
+ */
+
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+
+/** A value a template cannot use as given; the renderer adds the template's name. */
+export class TemplateValueError extends Error {
+  override readonly name = 'TemplateValueError';
+}
+
+/** The house style's line width (`.prettierrc.json`), which `fits` measures against. */
+export const PRINT_WIDTH = 100;
+
+const RESERVED_WORDS = new Set([
+  // ECMAScript reserved words, strict-mode and module additions, and literals
+  ...['await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default'],
+  ...['delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for'],
+  ...['function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new'],
+  ...['null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch'],
+  ...['this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
+  // globals a declaration must not shadow
+  ...['arguments', 'eval', 'undefined', 'NaN', 'Infinity', 'globalThis'],
+]);
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function requireString(helper: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new TemplateValueError(`{{${helper}}} needs a string, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** The quote prettier would pick: single unless the text holds more single than double quotes. */
+function preferredQuote(text: string): "'" | '"' {
+  const singles = text.split("'").length - 1;
+  const doubles = text.split('"').length - 1;
+  return singles > doubles ? '"' : "'";
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\v': '\\v',
+};
+
+function escapeCodeUnit(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Any string as a TypeScript string literal, quoted as prettier (singleQuote) would quote it.
+ * Backslashes, the quote, line breaks, control characters and lone surrogates are escaped, so
+ * no value can end the literal early or change what the file parses as.
+ */
+export function quoteString(value: string): string {
+  const quote = preferredQuote(value);
+  let body = '';
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value[i]!;
+    const code = char.charCodeAt(0);
+    if (char === quote) body += `\\${quote}`;
+    else if (NAMED_ESCAPES[char] !== undefined) body += NAMED_ESCAPES[char];
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      body += escapeCodeUnit(char);
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        body += char + value[i + 1]!;
+        i += 1;
+      } else body += escapeCodeUnit(char);
+    } else if (code >= 0xdc00 && code <= 0xdfff) body += escapeCodeUnit(char);
+    else body += char;
+  }
+  return quote + body + quote;
+}
+
+/** A name usable as a declaration: ASCII identifier syntax, not a reserved word. */
+export function checkIdentifier(value: unknown): string {
+  const text = requireString('ident', value);
+  if (!IDENTIFIER.test(text) || RESERVED_WORDS.has(text)) {
+    throw new TemplateValueError(`${shown(text)} is not a usable identifier`);
+  }
+  return text;
+}
+
+/** An object-literal key: bare when it is an identifier, else quoted; `__proto__` is refused. */
+export function propertyKey(value: unknown): string {
+  const text = requireString('key', value);
+  // `{ __proto__: x }` sets the prototype instead of creating a property
+  if (text === '__proto__') throw new TemplateValueError('"__proto__" cannot be a property key');
+  return IDENTIFIER.test(text) ? text : quoteString(text);
+}
+
+/** The enum answers and their values: what templates branch on. */
+export const ANSWER_ENUMS = {
+  amountType: ['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'],
+  currencyUnit: ['Major', 'Minor'],
+  contentType: ['application/json', 'application/x-www-form-urlencoded'],
+  authType: ['HeaderKey', 'BodyKey', 'SignatureKey'],
+  tokenPlacement: ['body', 'header', 'query'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Every literal a template may compare a value with. A literal outside this set is a typo in a
+ * template (the branch could never be taken), so `eq` refuses it.
+ */
+const COMPARABLE_LITERALS: ReadonlySet<string> = new Set(Object.values(ANSWER_ENUMS).flat());
+
+function equals(value: unknown, literal: unknown): boolean {
+  const text = requireString('eq', value);
+  if (typeof literal !== 'string' || !COMPARABLE_LITERALS.has(literal)) {
+    throw new TemplateValueError(`{{eq}} compares with an unknown literal ${shown(literal)}`);
+  }
+  return text === literal;
+}
+
+function requireBoolean(helper: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw new TemplateValueError(`{{${helper}}} needs a condition, got ${shown(value)}`);
+  }
+  return value;
+}
+
+/** Handlebars passes its options object last; helpers take only the arguments before it. */
+function argumentsOf(args: unknown[]): unknown[] {
+  return args.slice(0, -1);
+}
+
+/**
+ * Whether every line of a rendered block fits the print width. Counts UTF-16 units, which is
+ * prettier's width for the ASCII the answers allow (a URL's host and path are ASCII once parsed).
+ */
+export function fitsWidth(text: string, width = PRINT_WIDTH): boolean {
+  return text.split('\n').every((line) => line.length <= width);
+}
+
+/** Helpers that write into the output; a `{{...}}` must call one of these. */
+export const OUTPUT_HELPERS = {
+  str: (value: unknown) => quoteString(requireString('str', value)),
+  ident: (value: unknown) => checkIdentifier(value),
+  key: (value: unknown) => propertyKey(value),
+} satisfies Record<string, HelperDelegate>;
+
+/** Helpers that answer true or false, for `#if`/`#unless` and each other. */
+export const PREDICATE_HELPERS = {
+  eq: (value: unknown, literal: unknown) => equals(value, literal),
+  or: (...args: unknown[]) =>
+    argumentsOf(args)
+      .map((arg) => requireBoolean('or', arg))
+      .some((value) => value),
+  not: (value: unknown) => !requireBoolean('not', value),
+} satisfies Record<string, HelperDelegate>;
+
+/** Block helpers; `#if`/`#unless` replace Handlebars' own, which accept anything (even missing values). */
+export const BLOCK_HELPERS = {
+  if(this: unknown, condition: unknown, options: HelperOptions) {
+    return requireBoolean('#if', condition) ? options.fn(this) : options.inverse(this);
+  },
+  unless(this: unknown, condition: unknown, options: HelperOptions) {
+    return requireBoolean('#unless', condition) ? options.inverse(this) : options.fn(this);
+  },
+  /** `{{#fits}}one line{{else}}broken{{/fits}}`: the first layout if all its lines fit. */
+  fits(this: unknown, options: HelperOptions) {
+    const single: string = options.fn(this);
+    return fitsWidth(single) ? single : options.inverse(this);
+  },
+} satisfies Record<string, HelperDelegate>;

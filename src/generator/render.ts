@@ -1,0 +1,261 @@
+/**
+ * @module Renders a connector's files from `templates/connector/`: a private Handlebars instance
+ * in strict mode with only our helpers, and a check, before anything is compiled, that every
+ * `{{...}}` in a template goes through a helper that quotes or validates its value.
+ */
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import Handlebars from 'handlebars';
+
+import {
+  ANSWER_ENUMS,
+  BLOCK_HELPERS,
+  OUTPUT_HELPERS,
+  PREDICATE_HELPERS,
+  TemplateValueError,
+} from './render-helpers.js';
+
+// Local mirrors of the answers and names types (answers.ts, names.ts), structurally identical.
+export interface Answers {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly amountType: 'MinorUnit' | 'StringMinorUnit' | 'StringMajorUnit' | 'FloatMajorUnit';
+  readonly currencyUnit: 'Major' | 'Minor';
+  readonly contentType: 'application/json' | 'application/x-www-form-urlencoded';
+  readonly authType: 'HeaderKey' | 'BodyKey' | 'SignatureKey';
+  readonly sessionTokenEndpoint: string;
+  readonly authorizeEndpoint: string;
+  readonly tokenPlacement: 'body' | 'header' | 'query';
+  readonly tokenName: string;
+}
+
+export interface ConnectorNames {
+  readonly type: string;
+  readonly id: string;
+  readonly folder: string;
+  readonly value: string;
+  readonly constant: string;
+}
+
+/** Module specifiers the rendered files import, as written in them. */
+export interface TemplateImports {
+  /** The runtime, from the connector's own files (`'../../runtime/index.js'`). */
+  readonly runtime: string;
+  /** The runtime, from the test file (`'../../src/runtime/index.js'`). */
+  readonly runtimeFromTest: string;
+  /** The testing module (conformance suite), from the test file. */
+  readonly testing: string;
+  /** The module exporting the generic emulator, from the test file. */
+  readonly sandbox: string;
+  /** The connector's index, from the test file. */
+  readonly connector: string;
+}
+
+export interface TemplateContext {
+  readonly answers: Answers;
+  readonly names: ConnectorNames;
+  readonly imports: TemplateImports;
+}
+
+export type RenderedOutput = 'index' | 'transformers' | 'test';
+
+export interface RenderedFile {
+  /** The template's path under `templates/`, e.g. `connector/index.ts.hbs`. */
+  readonly template: string;
+  readonly output: RenderedOutput;
+  readonly content: string;
+}
+
+/** A template could not be rendered: a broken template, or a value it refuses. */
+export class RenderError extends Error {
+  override readonly name = 'RenderError';
+
+  constructor(
+    message: string,
+    /** The template at fault, when one is. */
+    readonly template: string | undefined,
+    /** The context key at fault, when one is. */
+    readonly key: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const CONNECTOR_TEMPLATES: ReadonlyArray<{ template: string; output: RenderedOutput }> = [
+  { template: 'connector/index.ts.hbs', output: 'index' },
+  { template: 'connector/transformers.ts.hbs', output: 'transformers' },
+  { template: 'connector/test.ts.hbs', output: 'test' },
+];
+
+/**
+ * Names the rendered index file declares at top level besides the connector's value, which
+ * shares their scope and so may not be one of them. (The test file imports the value under the
+ * alias `connector`, so nothing there can clash with it.)
+ */
+export const TEMPLATE_BINDINGS: ReadonlySet<string> = new Set([
+  ...['defineConnector', 'flowDefiner', 'getSessionToken', 'defineFlow', 'endpointUrl'],
+  ...['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'],
+  ...['SESSION_TOKEN_ENDPOINT', 'AUTHORIZE_ENDPOINT', 'SESSION_TOKEN_NAME'],
+  ...['authorizeResponseSchema', 'buildAuthorizeRequest', 'buildErrorResponse'],
+  ...['buildSessionTokenRequest', 'handleAuthorizeResponse', 'handleSessionTokenResponse'],
+  ...['narrowAuth', 'sessionTokenResponseSchema'],
+]);
+
+const HELPERS = { ...OUTPUT_HELPERS, ...PREDICATE_HELPERS, ...BLOCK_HELPERS };
+
+/** The parts of a Handlebars AST node the check reads. */
+interface AstNode {
+  readonly type: string;
+  readonly loc: hbs.AST.SourceLocation;
+  readonly path?: { readonly type: string; readonly original?: unknown };
+  readonly params?: readonly AstNode[];
+  readonly program?: hbs.AST.Program;
+  readonly inverse?: hbs.AST.Program;
+}
+
+function helperName(node: AstNode): string {
+  return node.path?.type === 'PathExpression' ? String(node.path.original) : '?';
+}
+
+/**
+ * Refuses template constructs that could write a value without a helper: a `{{value}}` or
+ * `{{{value}}}` that is not an output helper call, a block other than ours, partials, decorators.
+ */
+export function checkTemplate(template: string, source: string): void {
+  const refuse = (node: AstNode, why: string): never => {
+    throw new RenderError(`${template}:${node.loc.start.line}: ${why}`, template, undefined);
+  };
+  const checkParams = (node: AstNode): void => {
+    for (const param of node.params ?? []) {
+      if (param.type !== 'SubExpression') continue;
+      if (!Object.hasOwn(PREDICATE_HELPERS, helperName(param))) {
+        refuse(param, `(${helperName(param)} ...) is not a predicate helper`);
+      }
+      checkParams(param);
+    }
+  };
+  const visit = (program: hbs.AST.Program | undefined): void => {
+    for (const statement of program?.body ?? []) {
+      const node = statement as unknown as AstNode;
+      const name = helperName(node);
+      switch (node.type) {
+        case 'ContentStatement':
+        case 'CommentStatement':
+          break;
+        case 'MustacheStatement':
+          if (!Object.hasOwn(OUTPUT_HELPERS, name)) {
+            refuse(node, `{{${name}}} writes a value without a quoting helper`);
+          }
+          if ((node.params ?? []).length === 0) refuse(node, `{{${name}}} needs a value`);
+          checkParams(node);
+          break;
+        case 'BlockStatement':
+          if (!Object.hasOwn(BLOCK_HELPERS, name)) {
+            refuse(node, `{{#${name}}} is not a block helper of ours`);
+          }
+          checkParams(node);
+          visit(node.program);
+          visit(node.inverse);
+          break;
+        default:
+          refuse(node, `${node.type} is not allowed in templates`);
+      }
+    }
+  };
+  visit(Handlebars.parse(source));
+}
+
+type CompiledTemplates = ReadonlyMap<string, HandlebarsTemplateDelegate<TemplateContext>>;
+
+/** `templates/`, from src/generator (vitest, tsx) or dist/generator (built) alike. */
+export function templatesRoot(): string {
+  return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+let compiled: CompiledTemplates | undefined;
+let hash: string | undefined;
+
+function compileTemplates(): CompiledTemplates {
+  if (compiled !== undefined) return compiled;
+  const handlebars = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
+  const render = new Map<string, HandlebarsTemplateDelegate<TemplateContext>>();
+  for (const { template } of CONNECTOR_TEMPLATES) {
+    const source = readFileSync(join(templatesRoot(), template), 'utf8');
+    checkTemplate(template, source);
+    render.set(template, handlebars.compile(source, { strict: true, noEscape: true }));
+  }
+  compiled = render;
+  return compiled;
+}
+
+/** Enum answers outside their values would silently take no branch in the templates. */
+function checkEnums(answers: Answers): void {
+  for (const [key, values] of Object.entries(ANSWER_ENUMS)) {
+    const value: unknown = answers[key as keyof typeof ANSWER_ENUMS];
+    if (!(values as readonly unknown[]).includes(value)) {
+      throw new RenderError(
+        `answers.${key} must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`,
+        undefined,
+        key,
+      );
+    }
+  }
+}
+
+function checkBindings(names: ConnectorNames): void {
+  if (TEMPLATE_BINDINGS.has(names.value)) {
+    throw new RenderError(
+      `the connector value "${names.value}" would clash with a name the generated files declare`,
+      undefined,
+      'name',
+    );
+  }
+}
+
+/** Renders the connector's index, transformers and test files (compiled once per process). */
+export function renderConnector(context: TemplateContext): RenderedFile[] {
+  const render = compileTemplates();
+  checkEnums(context.answers);
+  checkBindings(context.names);
+  return CONNECTOR_TEMPLATES.map(({ template, output }) => {
+    try {
+      return { template, output, content: render.get(template)!(context) };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      const kind = error instanceof TemplateValueError ? 'refused a value' : 'failed';
+      throw new RenderError(`${template} ${kind}: ${why}`, template, undefined, { cause: error });
+    }
+  });
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** SHA-256 over every file under `directory` (relative path and bytes, sorted by path), hex. */
+export function hashDirectory(directory: string): string {
+  const files = listFiles(directory)
+    .map((file) => ({ file, path: relative(directory, file).split(sep).join('/') }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const digest = createHash('sha256');
+  for (const { file, path } of files) {
+    digest.update(`${path}\0`);
+    digest.update(readFileSync(file));
+    digest.update('\0');
+  }
+  return digest.digest('hex');
+}
+
+/** The hash of every template file (computed once per process), recorded in manifests. */
+export function templateHash(): string {
+  hash ??= hashDirectory(templatesRoot());
+  return hash;
+}
