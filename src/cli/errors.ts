@@ -31,7 +31,11 @@ export class CliError extends Error {
   readonly hint: string | undefined;
 }
 
-export function usageError(message: string, issues: readonly CliIssue[] = [], hint?: string): CliError {
+export function usageError(
+  message: string,
+  issues: readonly CliIssue[] = [],
+  hint?: string,
+): CliError {
   return new CliError(message, 'usage', 1, issues, hint === undefined ? {} : { hint });
 }
 

@@ -33,11 +33,18 @@ function classify(error: unknown): Classified {
       ...(error.hint === undefined ? {} : { hint: error.hint }),
     };
   }
-  const candidate = error as { kind?: unknown; issues?: unknown; message?: unknown } | null;
+  const candidate = error as {
+    kind?: unknown;
+    issues?: unknown;
+    message?: unknown;
+    exitCode?: unknown;
+  } | null;
   if (candidate !== null && typeof candidate === 'object' && isKind(candidate.kind)) {
+    const own = candidate.exitCode;
     return {
       kind: candidate.kind,
-      exitCode: EXIT_BY_KIND[candidate.kind],
+      // a merge conflict is a conflict that exits 2, unlike a refused overwrite
+      exitCode: own === 1 || own === 2 || own === 3 ? own : EXIT_BY_KIND[candidate.kind],
       message: String(candidate.message),
       issues: Array.isArray(candidate.issues) ? (candidate.issues as CliIssue[]) : [],
     };

@@ -51,6 +51,21 @@ export class ConflictError extends GeneratorError {
   }
 }
 
+/** A three-way merge left (or found) conflict markers; the CLI exits 2. */
+export class MergeConflictError extends GeneratorError {
+  override readonly name = 'MergeConflictError';
+  readonly kind = 'conflict';
+  readonly exitCode = 2;
+  readonly paths: readonly string[];
+
+  constructor(message: string, paths: readonly string[]) {
+    super(message, {
+      issues: paths.map((path) => ({ key: path, rule: 'has unresolved conflict markers' })),
+    });
+    this.paths = paths;
+  }
+}
+
 /** Reading or writing the workspace failed; `rolledBack` says whether every touched file was restored. */
 export class IoError extends GeneratorError {
   override readonly name = 'IoError';

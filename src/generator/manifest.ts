@@ -27,7 +27,12 @@ export function sha256(content: string | Uint8Array): string {
 const Sha256Schema = z.string().regex(SHA256, 'must be a lowercase hex SHA-256');
 
 const FileRecordSchema = z
-  .strictObject({ sha256: Sha256Schema, pristine: z.string() })
+  .strictObject({
+    sha256: Sha256Schema,
+    pristine: z.string(),
+    /** After a conflicted merge: the new render, which becomes `pristine` once the markers are gone. */
+    pending: z.string().optional(),
+  })
   .refine((record) => sha256(record.pristine) === record.sha256, {
     message: 'sha256 does not match the pristine content',
   });
@@ -152,7 +157,14 @@ export function serializeManifest(manifest: Manifest): string {
       .sort()
       .map((file) => {
         const record = manifest.files[file] as ManifestFile;
-        return [file, { sha256: record.sha256, pristine: record.pristine }];
+        return [
+          file,
+          {
+            sha256: record.sha256,
+            pristine: record.pristine,
+            ...(record.pending === undefined ? {} : { pending: record.pending }),
+          },
+        ];
       }),
   );
   const ordered = {
@@ -182,7 +194,11 @@ export function generatorVersion(): string {
 export function createManifest(input: {
   readonly answers: Answers;
   readonly templateHash: string;
-  readonly files: ReadonlyArray<{ readonly path: string; readonly content: string }>;
+  readonly files: ReadonlyArray<{
+    readonly path: string;
+    readonly content: string;
+    readonly pending?: string;
+  }>;
   readonly version?: string;
 }): Manifest {
   return {
@@ -193,7 +209,11 @@ export function createManifest(input: {
     files: Object.fromEntries(
       input.files.map((file) => [
         file.path,
-        { sha256: sha256(file.content), pristine: file.content },
+        {
+          sha256: sha256(file.content),
+          pristine: file.content,
+          ...(file.pending === undefined ? {} : { pending: file.pending }),
+        },
       ]),
     ),
   };

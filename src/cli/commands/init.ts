@@ -1,0 +1,141 @@
+/**
+ * @module `create-connector init [dir]`: a workspace outside this repository — package.json,
+ * tsconfig, create-connector.json, an empty registry — in which `new`, `list`, `run` and the
+ * generated tests work against the installed package.
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ChangeTree, applyChanges, refuseExisting } from '../../generator/tree.js';
+import { WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../../generator/workspace.js';
+import type { ExitCode } from '../errors.js';
+import type { CliIo } from '../io.js';
+
+interface PackageJson {
+  readonly version: string;
+  readonly devDependencies: Readonly<Record<string, string>>;
+}
+
+function ownPackage(): PackageJson {
+  return JSON.parse(
+    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+  ) as PackageJson;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export const INIT_WORKSPACE_CONFIG: WorkspaceConfig = {
+  connectorsDir: 'src/connectors',
+  registry: 'src/connectors/registry.ts',
+  testsDir: 'test/connectors',
+  imports: {
+    runtime: 'create-connector/runtime',
+    testing: 'create-connector/testing',
+    sandbox: 'create-connector/sandbox',
+  },
+};
+
+const REGISTRY = `/**
+ * The connector registry: every connector this workspace knows, by id.
+ * \`create-connector new\` adds one import and one entry (sorted); \`remove\` takes them out.
+ */
+
+import type { AmountType, Connector } from 'create-connector/runtime';
+
+export const connectors = {} as const satisfies Readonly<Record<string, Connector<AmountType>>>;
+
+export type ConnectorId = keyof typeof connectors;
+`;
+
+/** The files of a new workspace, by workspace-relative path. */
+export function workspaceFiles(name: string): Record<string, string> {
+  const own = ownPackage();
+  const dev = (pkg: string) => own.devDependencies[pkg] ?? 'latest';
+  return {
+    'package.json': json({
+      name,
+      version: '0.0.0',
+      private: true,
+      type: 'module',
+      scripts: {
+        test: 'vitest run --passWithNoTests',
+        typecheck: 'tsc --noEmit',
+        check: 'npm run typecheck && npm test',
+      },
+      dependencies: { 'create-connector': `^${own.version}` },
+      devDependencies: {
+        '@types/node': dev('@types/node'),
+        typescript: dev('typescript'),
+        vitest: dev('vitest'),
+      },
+    }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2023'],
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        types: ['node'],
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitOverride: true,
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
+        skipLibCheck: true,
+        noEmit: true,
+      },
+      include: ['src', 'test'],
+    }),
+    [WORKSPACE_CONFIG_FILE]: json(INIT_WORKSPACE_CONFIG),
+    '.prettierrc.json': json({ singleQuote: true, printWidth: 100 }),
+    '.gitignore': 'node_modules\n',
+    'src/connectors/registry.ts': REGISTRY,
+    'README.md': `# ${name}\n\nPayment connectors made with create-connector.\n\n\`\`\`sh\nnpm install\nnpx create-connector new           # scaffold a connector (asks for its answers)\nnpx create-connector list          # what is registered\nnpm test                           # the generated tests\n\`\`\`\n`,
+  };
+}
+
+function packageName(dir: string): string {
+  const base = path
+    .basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+/, '');
+  return base === '' ? 'connectors' : base;
+}
+
+export async function initCommand(
+  dir: string,
+  options: { force?: boolean; json?: boolean },
+  io: CliIo,
+): Promise<ExitCode> {
+  const root = path.resolve(io.cwd, dir);
+  const tree = new ChangeTree(root);
+  for (const [file, content] of Object.entries(workspaceFiles(packageName(root))))
+    tree.write(file, content);
+  const changes = tree.listChanges();
+  refuseExisting(changes, { force: options.force === true });
+  await applyChanges(root, changes);
+  if (options.json === true) {
+    io.stdout(
+      JSON.stringify({
+        workspace: root,
+        changes: changes.map(({ path: file, type }) => ({ path: file, type })),
+      }),
+    );
+  } else {
+    io.stdout(
+      [
+        `Created a connector workspace in ${root}`,
+        ...changes.map((change) => `  ${change.type.padEnd(6)} ${change.path}`),
+        '',
+        'Next:',
+        `  cd ${path.relative(io.cwd, root) || '.'}`,
+        '  npm install',
+        '  npx create-connector new',
+      ].join('\n'),
+    );
+  }
+  return 0;
+}

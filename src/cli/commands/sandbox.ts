@@ -1,0 +1,130 @@
+/**
+ * @module `create-connector sandbox <target>`: serves a gateway emulator on 127.0.0.1 until
+ * SIGINT/SIGTERM. Targets: `nuvei`, `paytm`, a generated connector's id (its manifest's answers)
+ * or an answers file. The base URL to give the connector is the first line on stdout.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { parseAnswers, type Answers } from '../../generator/answers.js';
+import { parseManifest } from '../../generator/manifest.js';
+import { connectorPaths, loadWorkspace, workspaceFile } from '../../generator/workspace.js';
+import {
+  GENERIC_SANDBOX_CREDENTIALS,
+  NUVEI_SANDBOX_CREDENTIALS,
+  PAYTM_SANDBOX_CREDENTIALS,
+  startGenericEmulator,
+  startNuveiEmulator,
+  startPaytmEmulator,
+  type LoopbackGateway,
+} from '../../sandbox/index.js';
+import { usageError, type ExitCode } from '../errors.js';
+import type { CliIo } from '../io.js';
+
+interface Served {
+  readonly gateway: LoopbackGateway;
+  /** What `run --base-url` takes. */
+  readonly baseUrl: string;
+  /** Credentials the emulator accepts, as `run --auth` reads them. */
+  readonly auth: Record<string, string>;
+}
+
+function genericAuth(answers: Answers): Record<string, string> {
+  const { apiKey, key1, apiSecret } = GENERIC_SANDBOX_CREDENTIALS;
+  if (answers.authType === 'HeaderKey') return { type: 'HeaderKey', apiKey };
+  if (answers.authType === 'BodyKey') return { type: 'BodyKey', apiKey, key1 };
+  return { type: 'SignatureKey', apiKey, key1, apiSecret };
+}
+
+function answersFor(target: string, cwd: string): Answers {
+  const file = path.resolve(cwd, target);
+  if (target.endsWith('.json') && existsSync(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw usageError(`${target} is not valid JSON`, [
+        { key: 'target', value: target, rule: 'an answers file must be JSON' },
+      ]);
+    }
+    const parsed = parseAnswers(json);
+    if (!parsed.ok) throw usageError(`${target} holds invalid answers`, parsed.issues);
+    return parsed.answers;
+  }
+  const workspace = loadWorkspace(cwd);
+  const manifest = workspaceFile(
+    workspace,
+    connectorPaths(workspace, { folder: target.replaceAll('_', '-') }).manifest,
+  );
+  if (!existsSync(manifest)) {
+    throw usageError(`no emulator for "${target}"`, [
+      {
+        key: 'target',
+        value: target,
+        rule: 'nuvei, paytm, the id of a generated connector, or an answers .json file',
+      },
+    ]);
+  }
+  return parseManifest(readFileSync(manifest, 'utf8'), manifest).answers as Answers;
+}
+
+async function serve(target: string, port: number | undefined, io: CliIo): Promise<Served> {
+  const options = { keepProcessAlive: true, ...(port === undefined ? {} : { port }) };
+  if (target === 'nuvei') {
+    const gateway = await startNuveiEmulator(options);
+    const { merchantId, merchantSiteId, merchantSecret } = NUVEI_SANDBOX_CREDENTIALS;
+    return {
+      gateway,
+      baseUrl: gateway.paymentBaseUrl,
+      auth: {
+        type: 'SignatureKey',
+        apiKey: merchantId,
+        key1: merchantSiteId,
+        apiSecret: merchantSecret,
+      },
+    };
+  }
+  if (target === 'paytm') {
+    const gateway = await startPaytmEmulator(options);
+    const { mid, merchantKey, website } = PAYTM_SANDBOX_CREDENTIALS;
+    return {
+      gateway,
+      baseUrl: gateway.connectorBaseUrl,
+      auth: { type: 'SignatureKey', apiKey: mid, key1: merchantKey, apiSecret: website },
+    };
+  }
+  const answers = answersFor(target, io.cwd);
+  const gateway = await startGenericEmulator(answers, options);
+  return { gateway, baseUrl: gateway.baseUrl, auth: genericAuth(answers) };
+}
+
+export async function sandboxCommand(
+  target: string,
+  options: { port?: number; json?: boolean },
+  io: CliIo,
+): Promise<ExitCode> {
+  if (
+    options.port !== undefined &&
+    !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65_535)
+  ) {
+    throw usageError('--port must be a port number', [
+      { key: 'port', value: options.port, rule: 'an integer from 0 to 65535' },
+    ]);
+  }
+  const served = await serve(target, options.port, io);
+  if (options.json === true) {
+    io.stdout(JSON.stringify({ baseUrl: served.baseUrl, auth: served.auth }));
+  } else {
+    io.stdout(served.baseUrl);
+    io.stderr(
+      [
+        `${target} emulator listening on 127.0.0.1:${served.gateway.port} (Ctrl-C to stop)`,
+        `credentials it accepts (auth.json): ${JSON.stringify(served.auth)}`,
+      ].join('\n'),
+    );
+  }
+  await io.untilInterrupted();
+  await served.gateway.close();
+  return 0;
+}

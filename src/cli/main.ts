@@ -1,0 +1,209 @@
+/**
+ * @module The `create-connector` program. Only commander and static tables load at start-up;
+ * each command's module (and with it zod, prettier, ts-morph, the prompts) loads when it runs.
+ */
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { Command, CommanderError, Option } from 'commander';
+
+import { ANSWER_FLAGS } from './answer-flags.js';
+import type { ExitCode } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+import { reportError } from './report.js';
+
+interface CommonOptions {
+  readonly cwd?: string;
+  readonly json?: boolean;
+  readonly verbose?: boolean;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Every answer key as a kebab-case flag, from the table derived from the answers schema. */
+function addAnswerFlags(command: Command, skip: readonly string[] = []): Command {
+  for (const field of ANSWER_FLAGS) {
+    if (skip.includes(field.key)) continue;
+    const option = new Option(`--${field.flag} <value>`, field.description);
+    if (field.choices !== undefined) option.choices(field.choices);
+    if (field.default !== undefined) option.default(undefined, field.default);
+    command.addOption(option);
+  }
+  return command;
+}
+
+function common(command: Command, json = true): Command {
+  command.option('--cwd <dir>', 'workspace directory (default: the current directory)');
+  if (json) command.option('--json', 'print one JSON document on stdout');
+  return command.option('--verbose', 'print stack traces of failures');
+}
+
+export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('create-connector')
+    .description(
+      'Scaffold, run and keep up to date payment connectors that need a session token before they authorize.',
+    )
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .exitOverride();
+
+  const run = async (options: CommonOptions, task: (io: CliIo) => Promise<ExitCode>) => {
+    const scoped: CliIo =
+      options.cwd === undefined ? io : { ...io, cwd: resolve(io.cwd, options.cwd) };
+    try {
+      setExit(await task(scoped));
+    } catch (error) {
+      setExit(
+        reportError(error, scoped, {
+          json: options.json === true,
+          verbose: options.verbose === true,
+        }),
+      );
+    }
+  };
+
+  const create = addAnswerFlags(
+    common(
+      program.command('new', { isDefault: true }).argument('[name]', 'connector name (PascalCase)'),
+    ),
+    ['name'],
+  )
+    .description('generate a connector from answers: flags, an answers file, a preset or prompts')
+    .option('--answers <file>', 'answers file (JSON); flags override it')
+    .addOption(
+      new Option('--preset <preset>', 'start from a reference connector').choices([
+        'nuvei',
+        'paytm',
+      ]),
+    )
+    .option('--yes', 'take defaults for every answer not given, without asking')
+    .option('--dry-run', 'print the plan and a unified diff per file; write nothing')
+    .option('--force', 'overwrite files that already exist')
+    .option('--timings', 'print the time of each phase on stderr');
+  create.action(
+    async (name: string | undefined, options: Record<string, unknown> & CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/new.js')).newCommand(name, options, scoped),
+      );
+    },
+  );
+
+  common(program.command('list'))
+    .description('list the registered connectors with their flows, auth type and token placement')
+    .action(async (options: CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/list.js')).listCommand(options, scoped),
+      );
+    });
+
+  common(program.command('remove').argument('<id>', 'connector id, e.g. new_payment'))
+    .description('unwire a generated connector from the registry and delete its files')
+    .option('--dry-run', 'print the plan; write nothing')
+    .action(async (id: string, options: CommonOptions & { dryRun?: boolean }) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/remove.js')).removeCommand(id, options, scoped),
+      );
+    });
+
+  addAnswerFlags(common(program.command('regenerate').argument('<id>', 'connector id')), ['name'])
+    .description('re-render a generated connector with the current templates, keeping your edits')
+    .option('--dry-run', 'print the merged diffs; write nothing')
+    .option('--timings', 'print the time of each phase on stderr')
+    .action(async (id: string, options: Record<string, unknown> & CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/regenerate.js')).regenerateCommand(id, options, scoped),
+      );
+    });
+
+  common(program.command('verify'))
+    .description(
+      'CI gate: samples render byte for byte, compile and pass; presets and registry agree',
+    )
+    .action(async (options: CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/verify.js')).verifyCommand(options, scoped),
+      );
+    });
+
+  common(program.command('run').argument('<id>', 'registered connector id'))
+    .description('run the payment sequence of a connector against any base URL')
+    .option('--base-url <url>', "the gateway's base URL (default: the connector's sandbox URL)")
+    .requiredOption(
+      '--auth <file>',
+      'credentials: {"type":"SignatureKey","apiKey":…,"key1":…,"apiSecret":…}',
+    )
+    .requiredOption('--payment <file>', 'the payment (see the README for its members)')
+    .addOption(
+      new Option('--flow <flow>', 'what to run')
+        .choices(['authorize', 'session', 'psync'])
+        .default('authorize'),
+    )
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', (value) =>
+      Number.parseInt(value, 10),
+    )
+    .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/run.js')).runCommand(
+          id,
+          {
+            auth: String(options['auth']),
+            payment: String(options['payment']),
+            flow: options['flow'] as 'authorize' | 'session' | 'psync',
+            json: options.json === true,
+            ...(typeof options['baseUrl'] === 'string' ? { baseUrl: options['baseUrl'] } : {}),
+            ...(typeof options['timeout'] === 'number' ? { timeoutMs: options['timeout'] } : {}),
+          },
+          scoped,
+        ),
+      );
+    });
+
+  common(
+    program
+      .command('sandbox')
+      .argument('<target>', 'nuvei, paytm, a generated connector id, or an answers file'),
+  )
+    .description('serve a gateway emulator on 127.0.0.1 until interrupted')
+    .option('--port <n>', 'port (default: a free one)', (value) => Number.parseInt(value, 10))
+    .action(async (target: string, options: CommonOptions & { port?: number }) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/sandbox.js')).sandboxCommand(target, options, scoped),
+      );
+    });
+
+  common(program.command('init').argument('[dir]', 'directory of the new workspace', '.'))
+    .description('make a workspace outside this repository in which new, list, run and tests work')
+    .option('--force', 'write into a directory that is not empty')
+    .action(async (dir: string, options: CommonOptions & { force?: boolean }) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/init.js')).initCommand(dir, options, scoped),
+      );
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; the bin sets process.exitCode from it. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  let exitCode: ExitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; parse errors (unknown flag, bad choice) are usage errors.
+      return error.exitCode === 0 ? 0 : 1;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,49 @@
+/** @module How a plan is shown: file list, unified diffs on a dry run, or one JSON document. */
+
+import type { ConnectorPlan } from '../generator/generate.js';
+import { unifiedDiff } from '../generator/tree.js';
+import type { CliIo } from './io.js';
+
+export interface PlanReport {
+  readonly connector: { readonly id: string; readonly name: string; readonly dir: string };
+  readonly changes: ReadonlyArray<{
+    path: string;
+    type: 'create' | 'update' | 'delete';
+    diff?: string;
+  }>;
+  readonly dryRun: boolean;
+}
+
+export async function planReport(plan: ConnectorPlan, dryRun: boolean): Promise<PlanReport> {
+  const changes = await Promise.all(
+    plan.changes.map(async (change) => ({
+      path: change.path,
+      type: change.type,
+      ...(dryRun ? { diff: await unifiedDiff(change, plan.before.get(change.path)) } : {}),
+    })),
+  );
+  return { connector: plan.connector, changes, dryRun };
+}
+
+export function printPlan(report: PlanReport, io: CliIo, json: boolean): void {
+  if (json) {
+    io.stdout(JSON.stringify(report));
+    return;
+  }
+  if (report.changes.length === 0) {
+    io.stdout(
+      `Nothing to do: ${report.connector.id} is already as these answers and templates make it.`,
+    );
+    return;
+  }
+  const lines: string[] = [];
+  for (const change of report.changes) {
+    lines.push(`${change.type.toUpperCase().padEnd(6)} ${change.path}`);
+  }
+  if (report.dryRun) {
+    for (const change of report.changes)
+      if (change.diff !== undefined) lines.push('', change.diff.trimEnd());
+    lines.push('', 'Dry run: nothing was written.');
+  }
+  io.stdout(lines.join('\n'));
+}

@@ -1,0 +1,67 @@
+/**
+ * @module One connector's generated files for a workspace: render the templates with the
+ * workspace's import paths, format them with its prettier config, and add the manifest. Shared by
+ * `new`, `regenerate` and `verify`, so all three produce the same bytes for the same answers.
+ */
+
+import type { Answers } from './answers.js';
+import { formatFiles, type PlannedFile } from './format.js';
+import { createManifest, serializeManifest, type Manifest } from './manifest.js';
+import { names, type Names } from './names.js';
+import { renderConnector, templateHash, type RenderedOutput } from './render.js';
+import type { PhaseTimer } from './timings.js';
+import {
+  connectorPaths,
+  importSpecifier,
+  relativeModuleSpecifier,
+  type ConnectorPaths,
+  type Workspace,
+} from './workspace.js';
+
+export interface ConnectorFiles {
+  readonly names: Names;
+  readonly paths: ConnectorPaths;
+  /** index, transformers and test, formatted; the manifest's pristine copies. */
+  readonly sources: readonly PlannedFile[];
+  readonly manifest: Manifest;
+  /** `sources` plus the manifest file. */
+  readonly files: readonly PlannedFile[];
+}
+
+function outputPath(paths: ConnectorPaths, output: RenderedOutput): string {
+  return output === 'test' ? paths.test : output === 'index' ? paths.index : paths.transformers;
+}
+
+export async function connectorFiles(
+  workspace: Workspace,
+  answers: Answers,
+  timer?: PhaseTimer,
+): Promise<ConnectorFiles> {
+  const connectorNames = names(answers.name);
+  const paths = connectorPaths(workspace, connectorNames);
+  const measure = <T>(phase: Parameters<PhaseTimer['measure']>[0], work: () => T | Promise<T>) =>
+    timer === undefined ? Promise.resolve(work()) : timer.measure(phase, work);
+
+  const rendered = await measure('render', () =>
+    renderConnector({
+      answers,
+      names: connectorNames,
+      imports: {
+        runtime: importSpecifier(workspace, paths.index, 'runtime'),
+        runtimeFromTest: importSpecifier(workspace, paths.test, 'runtime'),
+        testing: importSpecifier(workspace, paths.test, 'testing'),
+        sandbox: importSpecifier(workspace, paths.test, 'sandbox'),
+        connector: relativeModuleSpecifier(paths.test, paths.index),
+      },
+    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content })),
+  );
+  const { files: sources } = await measure('prettier', () => formatFiles(workspace.root, rendered));
+  const manifest = createManifest({ answers, templateHash: templateHash(), files: sources });
+  return {
+    names: connectorNames,
+    paths,
+    sources,
+    manifest,
+    files: [...sources, { path: paths.manifest, content: serializeManifest(manifest) }],
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * @module `regenerate`: re-render a generated connector from its manifest's answers (optionally
+ * changed) with the current templates and merge each file three ways, so the user's edits and
+ * the templates' improvements both survive. A conflicted file keeps its old base in the manifest
+ * until the user resolves it; a file the user deleted stays deleted.
+ */
+
+import { parseAnswers, type AnswersInput } from './answers.js';
+import { codeStyleFor } from './code-style.js';
+import { connectorFiles } from './connector-files.js';
+import { MergeConflictError, UsageError } from './errors.js';
+import type { ConnectorPlan } from './generate.js';
+import { createManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
+import { hasConflictMarkers, merge3 } from './merge3.js';
+import { PhaseTimer } from './timings.js';
+import { ChangeTree } from './tree.js';
+import { addToRegistry, listRegistry } from './wire-registry.js';
+import {
+  connectorPaths,
+  loadWorkspace,
+  relativeModuleSpecifier,
+  type Workspace,
+} from './workspace.js';
+
+export interface RegenerationPlan extends ConnectorPlan {
+  /** Files written with conflict markers. */
+  readonly conflicts: readonly string[];
+  /** Files the user deleted, left deleted. */
+  readonly keptDeleted: readonly string[];
+}
+
+function readManifest(
+  tree: ChangeTree,
+  workspace: Workspace,
+  id: string,
+): { manifest: Manifest; path: string } {
+  const paths = connectorPaths(workspace, { folder: id.replaceAll('_', '-') });
+  const text = tree.read(paths.manifest);
+  if (text === undefined) {
+    throw new UsageError(`no generated connector "${id}": ${paths.manifest} does not exist`, {
+      issues: [
+        { key: 'id', value: id, rule: 'must name a connector made by create-connector new' },
+      ],
+    });
+  }
+  return { manifest: parseManifest(text, paths.manifest), path: paths.manifest };
+}
+
+export async function planRegeneration(options: {
+  readonly cwd: string;
+  readonly id: string;
+  /** Answers to change (never `name`: a new name is a new connector). */
+  readonly overrides?: Readonly<Partial<AnswersInput>>;
+  readonly timer?: PhaseTimer;
+}): Promise<RegenerationPlan> {
+  const timer = options.timer ?? new PhaseTimer();
+  const workspace = loadWorkspace(options.cwd);
+  const tree = new ChangeTree(workspace.root);
+  const { manifest } = readManifest(tree, workspace, options.id);
+  const overrides = { ...options.overrides };
+  if ('name' in overrides) {
+    throw new UsageError('regenerate cannot rename a connector', {
+      issues: [
+        {
+          key: 'name',
+          value: overrides.name,
+          rule: 'a new name is a new connector: use create-connector new',
+        },
+      ],
+    });
+  }
+  const parsed = await timer.measure('validate', () =>
+    parseAnswers({ ...manifest.answers, ...overrides }),
+  );
+  if (!parsed.ok)
+    throw new UsageError('the regenerated answers are invalid', { issues: parsed.issues });
+
+  const unresolved = Object.keys(manifest.files).filter((file) => {
+    const text = tree.read(file);
+    return text !== undefined && hasConflictMarkers(text);
+  });
+  if (unresolved.length > 0) {
+    throw new MergeConflictError(
+      `resolve the conflict markers in ${unresolved.join(', ')} before regenerating again`,
+      unresolved,
+    );
+  }
+
+  const generated = await connectorFiles(workspace, parsed.answers, timer);
+  const conflicts: string[] = [];
+  const keptDeleted: string[] = [];
+  const pristine: Array<{ path: string; content: string; pending?: string }> = [];
+  for (const file of generated.sources) {
+    const record = manifest.files[file.path];
+    // after a resolved conflict, the render the user merged with is the new base
+    const base = record?.pending ?? record?.pristine;
+    const ours = tree.read(file.path);
+    if (ours === undefined) {
+      if (base === undefined) tree.write(file.path, file.content);
+      else keptDeleted.push(file.path);
+      pristine.push(file);
+      continue;
+    }
+    if (base === undefined) {
+      // a file the manifest has no base for: keep the user's, and remember the render as its base
+      pristine.push(file);
+      continue;
+    }
+    const merged = merge3(ours, base, file.content);
+    tree.write(file.path, merged.content);
+    if (merged.conflicts > 0) {
+      conflicts.push(file.path);
+      pristine.push({ path: file.path, content: base, pending: file.content });
+    } else {
+      pristine.push(file);
+    }
+  }
+
+  const next = createManifest({
+    answers: parsed.answers,
+    templateHash: generated.manifest.templateHash,
+    files: pristine,
+  });
+  tree.write(generated.paths.manifest, serializeManifest(next));
+
+  await timer.measure('ts-morph', async () => {
+    const registry = tree.read(workspace.registry);
+    if (
+      registry === undefined ||
+      listRegistry(registry).some((entry) => entry.id === generated.names.id)
+    )
+      return;
+    const entry = {
+      id: generated.names.id,
+      value: generated.names.value,
+      importPath: relativeModuleSpecifier(workspace.registry, generated.paths.index),
+    };
+    tree.write(
+      workspace.registry,
+      addToRegistry(registry, entry, await codeStyleFor(workspace.root, workspace.registry)),
+    );
+  });
+
+  const changes = tree.listChanges();
+  return {
+    workspace,
+    connector: { id: generated.names.id, name: generated.names.type, dir: generated.paths.dir },
+    changes,
+    before: new Map(changes.map((change) => [change.path, tree.original(change.path)])),
+    conflicts,
+    keptDeleted,
+  };
+}
