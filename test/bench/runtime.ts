@@ -1,148 +1,236 @@
 /**
- * Runtime section: CPU cost of each flow's transformers (build + serialize + parse + map, no
- * I/O), and the session → authorize sequence over loopback against raw undici sending the same
- * two requests, one at a time and 50 at once.
+ * Runtime section: the CPU cost of each flow's transformers (build + serialize + parse + map,
+ * no I/O), and session → authorize over loopback against raw undici sending the same two
+ * requests — one payment at a time (latency) and 50 payments in flight (throughput).
+ *
+ * Fairness: both contenders share one keep-alive undici Agent and talk to the same canned
+ * server (canned-server.ts, its own process), which does identical work for any sender. Raw
+ * undici sends the exact requests our runtime sent (captured once: URLs, headers, bodies) and
+ * parses both JSON answers; everything else is ours: building and signing the bodies, the
+ * deadline, the response's headers, schema parse and mapping. Rounds alternate A/B (stats.ts).
  */
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 
 import {
   authorize,
   createHttpClient,
-  createRouterData,
   simulateFlow,
-  type AmountType,
-  type Connector,
-  type ConnectorAuthType,
-  type FlowName,
-  type PaymentInput,
-  type RouterData,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
 } from '../../src/runtime/index.js';
-import { interleave, pairedRatio, summarize, time } from './stats.js';
+import { startCannedServer } from './canned-server.js';
+import { runtimeCases, type RuntimeCase } from './runtime-cases.js';
+import { interleave, pairedRatio, summarize, time, timeAsync, type Summary } from './stats.js';
 import type { Row } from './table.js';
 
-export interface RuntimeCase {
-  readonly label: string;
-  readonly connector: Connector<AmountType>;
-  readonly auth: ConnectorAuthType;
-  readonly payment: PaymentInput;
-  /** Path suffix → canned 200 answer for a loopback server that checks nothing. */
-  readonly answers: Readonly<Record<string, string>>;
-  /** The base URL to hand the connector, given the server's origin. */
-  readonly baseUrl: (origin: string) => string;
-  /** Router data for each flow's offline cost, with the answer it maps. */
-  readonly flows: ReadonlyArray<{ flow: FlowName; routerData: RouterData<FlowName>; answer: string }>;
-}
-
-const ITERATIONS = 2_000;
-const RUNS = 10;
-const SEQUENCES_PER_RUN = 200;
+const SECTION = 'runtime';
+/** Samples per row (after one warm-up round). */
+const RUNS = 15;
+/** Flow simulations per CPU sample. */
+const ITERATIONS = 1_000;
+/** Payments per sequential sample. */
+const SEQUENTIAL_PAYMENTS = 200;
 const CONCURRENCY = 50;
+/** Payments each of the 50 in-flight loops makes per throughput sample. */
+const PAYMENTS_PER_LOOP = 8;
+/** Payments per sample without I/O. */
+const OFFLINE_PAYMENTS = 1_000;
 
-async function startCannedServer(answers: Readonly<Record<string, string>>): Promise<Server> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const match = Object.entries(answers).find(([suffix]) => path.endsWith(suffix));
-      const body = match?.[1] ?? '{}';
-      res.writeHead(match === undefined ? 404 : 200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-export async function runtimeRows(cases: readonly RuntimeCase[]): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const c of cases) {
-    for (const { flow, routerData, answer } of c.flows) {
-      const samples: number[] = [];
-      const response = { status: 200, headers: {}, body: answer };
-      for (let run = 0; run < RUNS + 1; run += 1) {
-        const elapsed = time(() => {
-          for (let i = 0; i < ITERATIONS; i += 1) {
-            simulateFlow(c.connector, routerData, { baseUrl: 'https://gateway.test/', response });
-          }
-        });
-        if (run > 0) samples.push((elapsed * 1000) / ITERATIONS);
-      }
-      rows.push({ section: 'runtime', measure: `${c.label} ${flow} CPU (build+serialize+parse+map)`, unit: 'µs', summary: summarize(samples) });
-    }
-    rows.push(...(await loopbackRows(c)));
+export async function runtimeRows(): Promise<Row[]> {
+  const cases = runtimeCases();
+  const rows = cases.flatMap(cpuRows);
+  const server = await startCannedServer(cases.flatMap((c) => c.answers));
+  try {
+    for (const c of cases) rows.push(...(await loopbackRows(c, server.origin)));
+  } finally {
+    await server.close();
   }
   return rows;
 }
 
-async function loopbackRows(c: RuntimeCase): Promise<Row[]> {
-  const server = await startCannedServer(c.answers);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const baseUrl = c.baseUrl(origin);
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
-  const http = createHttpClient(dispatcher);
-  try {
-    // What the connector sends, captured once, so raw undici sends the very same bytes.
-    const sent: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
-    await authorize(c.connector, c.payment, {
-      auth: c.auth,
-      baseUrl,
-      http: {
-        send: async (req) => {
-          sent.push({ url: req.url, headers: { ...req.headers }, body: req.body ?? '' });
-          return http.send(req);
-        },
-      },
-    });
-    const raw = async () => {
-      for (const step of sent) {
-        const response = await request(step.url, { method: 'POST', headers: step.headers, body: step.body, dispatcher });
-        JSON.parse(await response.body.text());
-      }
+function row(c: RuntimeCase, measure: string, unit: Row['unit'], summary: Summary, note?: string) {
+  const base = { section: SECTION, measure: `${c.label}: ${measure}`, unit, summary };
+  return note === undefined ? base : { ...base, note };
+}
+
+function cpuRows(c: RuntimeCase): Row[] {
+  return c.flows.map(({ flow, routerData, answer }) => {
+    const options = {
+      baseUrl: c.baseUrl('https://gateway.test'),
+      response: { status: 200, headers: { 'content-type': 'application/json' }, body: answer },
     };
-    const ours = async () => {
-      await authorize(c.connector, c.payment, { auth: c.auth, baseUrl, http });
-    };
-    const sequential = await interleave(
-      {
-        ours: () => timed(async () => { for (let i = 0; i < SEQUENCES_PER_RUN; i += 1) await ours(); }),
-        raw: () => timed(async () => { for (let i = 0; i < SEQUENCES_PER_RUN; i += 1) await raw(); }),
-      },
-      RUNS,
-    );
-    const concurrent = await interleave(
-      {
-        ours: () => timed(() => Promise.all(Array.from({ length: CONCURRENCY }, ours))),
-        raw: () => timed(() => Promise.all(Array.from({ length: CONCURRENCY }, raw))),
-      },
-      RUNS * 2,
-    );
-    const perPayment = (samples: number[]) => samples.map((ms) => (ms * 1000) / SEQUENCES_PER_RUN);
-    const throughput = (samples: number[]) => samples.map((ms) => (CONCURRENCY * 1000) / ms);
-    return [
-      { section: 'runtime', measure: `${c.label} session → authorize over loopback (ours)`, unit: 'µs', summary: summarize(perPayment(sequential.ours)) },
-      { section: 'runtime', measure: `${c.label} session → authorize over loopback (raw undici)`, unit: 'µs', summary: summarize(perPayment(sequential.raw)) },
-      { section: 'runtime', measure: `${c.label} ours : raw undici, sequential`, unit: 'ratio', summary: pairedRatio(sequential.ours, sequential.raw), note: 'target ≤ 1.10' },
-      { section: 'runtime', measure: `${c.label} ${CONCURRENCY} concurrent payments (ours)`, unit: 'req/s', summary: summarize(throughput(concurrent.ours)) },
-      { section: 'runtime', measure: `${c.label} ${CONCURRENCY} concurrent payments (raw undici)`, unit: 'req/s', summary: summarize(throughput(concurrent.raw)) },
-      { section: 'runtime', measure: `${c.label} throughput ours : raw undici`, unit: 'ratio', summary: pairedRatio(throughput(concurrent.ours), throughput(concurrent.raw)), note: 'target ≥ 0.90' },
-    ];
-  } finally {
-    await dispatcher.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const samples: number[] = [];
+    for (let run = 0; run <= RUNS; run += 1) {
+      const elapsed = time(() => {
+        for (let i = 0; i < ITERATIONS; i += 1) simulateFlow(c.connector, routerData, options);
+      });
+      if (run > 0) samples.push((elapsed * 1000) / ITERATIONS);
+    }
+    return row(c, `${flow} CPU per flow (build+serialize+parse+map)`, 'µs', summarize(samples));
+  });
+}
+
+/** One payment through our runtime over `http`, checking that it authorized. */
+async function payOnce(c: RuntimeCase, baseUrl: string, http: HttpClient): Promise<void> {
+  const outcome = await authorize(c.connector, c.payment, { auth: c.auth, baseUrl, http });
+  if (outcome.stage !== 'Authorize' || outcome.authorize.response?.ok !== true) {
+    throw new Error(`${c.label}: the canned answers did not authorize the payment`);
   }
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
+/** The requests one payment sends, as our runtime sends them. */
+async function capture(c: RuntimeCase, baseUrl: string, http: HttpClient): Promise<HttpRequest[]> {
+  const sent: HttpRequest[] = [];
+  await payOnce(c, baseUrl, {
+    send: (req) => {
+      sent.push(req);
+      return http.send(req);
+    },
+  });
+  if (sent.length !== 2) throw new Error(`${c.label}: expected 2 requests, sent ${sent.length}`);
+  return sent;
 }
 
-export { createRouterData };
+/** The same requests with undici alone: send, read, parse. */
+async function rawPayment(sent: readonly HttpRequest[], dispatcher: Dispatcher): Promise<void> {
+  for (const step of sent) {
+    const response = await request(step.url, {
+      method: step.method,
+      headers: step.headers,
+      body: step.body ?? null,
+      dispatcher,
+    });
+    JSON.parse(await response.body.text());
+  }
+}
+
+/** Answers from memory: what the runtime and connector cost with the network taken out. */
+function inMemoryClient(c: RuntimeCase): HttpClient {
+  const answers = c.answers.map(({ pathSuffix, body }): [string, HttpResponse] => [
+    pathSuffix,
+    { status: 200, headers: { 'content-type': 'application/json' }, body },
+  ]);
+  return {
+    send: (req) => {
+      const query = req.url.indexOf('?');
+      const path = query === -1 ? req.url : req.url.slice(0, query);
+      const answer = answers.find(([suffix]) => path.endsWith(suffix));
+      if (answer === undefined) return Promise.reject(new Error(`no canned answer for ${path}`));
+      return Promise.resolve(answer[1]);
+    },
+  };
+}
+
+async function loopbackRows(c: RuntimeCase, origin: string): Promise<Row[]> {
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
+  const http = createHttpClient(dispatcher);
+  const baseUrl = c.baseUrl(origin);
+  try {
+    const sent = await capture(c, baseUrl, http);
+    const contenders = {
+      ours: () => payOnce(c, baseUrl, http),
+      raw: () => rawPayment(sent, dispatcher),
+    };
+    type Name = keyof typeof contenders;
+    const cpu: Record<Name, number[]> = { ours: [], raw: [] };
+
+    const oneAtATime = (name: Name) => async () => {
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      for (let i = 0; i < SEQUENTIAL_PAYMENTS; i += 1) await contenders[name]();
+      const elapsed = performance.now() - started;
+      const used = process.cpuUsage(cpuBefore);
+      cpu[name].push((used.user + used.system) / SEQUENTIAL_PAYMENTS);
+      return elapsed;
+    };
+    const inFlight = (name: Name) => async () => {
+      const loop = async () => {
+        for (let i = 0; i < PAYMENTS_PER_LOOP; i += 1) await contenders[name]();
+      };
+      const started = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+      return performance.now() - started;
+    };
+
+    const sequential = await interleave({ ours: oneAtATime('ours'), raw: oneAtATime('raw') }, RUNS);
+    // The warm-up round recorded its CPU too.
+    cpu.ours.shift();
+    cpu.raw.shift();
+    const concurrent = await interleave({ ours: inFlight('ours'), raw: inFlight('raw') }, RUNS);
+    const offline = inMemoryClient(c);
+    const withoutIo = await interleave(
+      {
+        ours: () =>
+          timeAsync(async () => {
+            for (let i = 0; i < OFFLINE_PAYMENTS; i += 1) await payOnce(c, baseUrl, offline);
+          }),
+      },
+      RUNS,
+    );
+
+    const perPayment = (ms: readonly number[]) => ms.map((m) => (m * 1000) / SEQUENTIAL_PAYMENTS);
+    const perSecond = (ms: readonly number[]) =>
+      ms.map((m) => (CONCURRENCY * PAYMENTS_PER_LOOP * 1000) / m);
+    const median = (samples: readonly number[]) => summarize(samples).median.toFixed(0);
+    return [
+      row(
+        c,
+        'session → authorize, 1 at a time, ours',
+        'µs',
+        summarize(perPayment(sequential.ours)),
+      ),
+      row(
+        c,
+        'session → authorize, 1 at a time, raw undici',
+        'µs',
+        summarize(perPayment(sequential.raw)),
+        'same 2 requests, same Agent',
+      ),
+      row(
+        c,
+        'latency ours : raw undici',
+        'ratio',
+        pairedRatio(sequential.ours, sequential.raw),
+        'target ≤ 1.10',
+      ),
+      row(
+        c,
+        'client CPU per payment ours : raw undici',
+        'ratio',
+        pairedRatio(cpu.ours, cpu.raw),
+        `ours ${median(cpu.ours)} µs, raw ${median(cpu.raw)} µs`,
+      ),
+      row(
+        c,
+        `${CONCURRENCY} payments in flight, ours`,
+        'payments/s',
+        summarize(perSecond(concurrent.ours)),
+      ),
+      row(
+        c,
+        `${CONCURRENCY} payments in flight, raw undici`,
+        'payments/s',
+        summarize(perSecond(concurrent.raw)),
+        'same requests, same Agent',
+      ),
+      row(
+        c,
+        'throughput ours : raw undici',
+        'ratio',
+        pairedRatio(perSecond(concurrent.ours), perSecond(concurrent.raw)),
+        'target ≥ 0.90',
+      ),
+      row(
+        c,
+        'session → authorize without I/O, ours',
+        'µs',
+        summarize(withoutIo.ours.map((m) => (m * 1000) / OFFLINE_PAYMENTS)),
+        'in-memory HttpClient',
+      ),
+    ];
+  } finally {
+    await dispatcher.close();
+  }
+}

@@ -1,5 +1,8 @@
 /** Summary statistics and the A/B runner every benchmark section uses. */
 
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 export interface Summary {
   readonly median: number;
   readonly min: number;
@@ -17,8 +20,11 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 /**
- * Measures several contenders in the same run, interleaved (A, B, C, A, B, C, …) so drift in
- * machine load hits all of them alike. Each function returns its own measured duration in ms.
+ * Measures several contenders in the same run, interleaved so drift in machine load hits all of
+ * them alike: the order alternates each round (A B, B A, A B, …) so neither always runs right
+ * after the other, and the heap is collected before each measurement (when the collector can be
+ * reached) so one contender's garbage is not swept on the other's clock. Each function returns
+ * its own measured duration in ms.
  */
 export async function interleave<K extends string>(
   contenders: Readonly<Record<K, () => Promise<number> | number>>,
@@ -31,12 +37,25 @@ export async function interleave<K extends string>(
     number[]
   >;
   for (let round = 0; round < warmup + runs; round += 1) {
-    for (const name of names) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) {
+      collectGarbage();
       const elapsed = await contenders[name]();
       if (round >= warmup) samples[name].push(elapsed);
     }
   }
   return samples;
+}
+
+let gc: (() => void) | undefined;
+
+/** A full collection; the collector is exposed on first use, without a command-line flag. */
+export function collectGarbage(): void {
+  if (gc === undefined) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /** Per-round ratios a[i] / b[i] of two interleaved sample lists, summarized. */

@@ -5,7 +5,7 @@ import type { Summary } from './stats.js';
 export interface Row {
   readonly section: string;
   readonly measure: string;
-  readonly unit: 'ms' | 'µs' | 'ratio' | 'req/s';
+  readonly unit: 'ms' | 'µs' | 'ratio' | 'req/s' | 'payments/s';
   readonly summary: Summary;
   /** What this row is compared with, and the target if there is one. */
   readonly note?: string;
@@ -13,7 +13,7 @@ export interface Row {
 
 function format(value: number, unit: Row['unit']): string {
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
-  if (unit === 'req/s') return value.toFixed(0);
+  if (unit === 'req/s' || unit === 'payments/s') return value.toFixed(0);
   return value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2);
 }
 
@@ -22,7 +22,7 @@ export function renderTable(rows: readonly Row[]): string {
   const lines = rows.map((row) => [
     row.section,
     row.measure,
-    `${format(row.summary.median, row.unit)}${row.unit === 'ratio' || row.unit === 'req/s' ? '' : ` ${row.unit}`}`,
+    `${format(row.summary.median, row.unit)}${row.unit === 'ratio' ? '' : ` ${row.unit}`}`,
     format(row.summary.min, row.unit),
     format(row.summary.max, row.unit),
     String(row.summary.runs),

@@ -79,7 +79,7 @@ export function simulateFlow<F extends FlowName, A extends AmountType>(
   const context = { connector: connector.id, flow: routerData.flow };
   const spec = flowSpec(connector, routerData.flow);
   const ctx = flowContext(connector, routerData, options.baseUrl);
-  const request = buildRequest(spec, ctx, context);
+  const request = buildRequest(spec, ctx, context, true);
   try {
     const next = routeResponse(spec, { ...ctx, http: options.response }, context);
     return { request, method: spec.method, routerData: next };
@@ -98,7 +98,9 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
   const spec = flowSpec(connector, flow);
   const ctx = flowContext(connector, routerData, options.baseUrl);
 
-  const built = buildRequest(spec, ctx, context);
+  const { onEvent } = options;
+  // The masked body and the scrubber only serve the event: without a listener, skip both.
+  const built = buildRequest(spec, ctx, context, onEvent !== undefined);
   if (!URL.canParse(built.url)) {
     throw new NetworkError(
       'URL_PARSING_FAILED',
@@ -107,7 +109,8 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
     );
   }
 
-  const scrub = createScrubber(routerData.auth, routerData.request);
+  const scrub =
+    onEvent === undefined ? undefined : createScrubber(routerData.auth, routerData.request);
   const started = performance.now();
   let response: HttpResponse | undefined;
   let failure: ConnectorRuntimeError | undefined;
@@ -124,19 +127,21 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
     failure = asRuntimeError(error, context, response?.status);
     throw failure;
   } finally {
-    options.onEvent?.({
-      connector: connector.id,
-      flow,
-      method: spec.method,
-      url: scrub(built.url),
-      requestHeaders: maskHeaders(built.headers, scrub),
-      ...(built.maskedBody === undefined ? {} : { requestBody: scrub(built.maskedBody) }),
-      ...(response === undefined
-        ? {}
-        : { status: response.status, responseBody: scrub(truncateForLog(response.body)) }),
-      latencyMs: performance.now() - started,
-      ...(failure === undefined ? {} : { error: { kind: failure.kind, code: failure.code } }),
-    });
+    if (onEvent !== undefined && scrub !== undefined) {
+      onEvent({
+        connector: connector.id,
+        flow,
+        method: spec.method,
+        url: scrub(built.url),
+        requestHeaders: maskHeaders(built.headers, scrub),
+        ...(built.maskedBody === undefined ? {} : { requestBody: scrub(built.maskedBody) }),
+        ...(response === undefined
+          ? {}
+          : { status: response.status, responseBody: scrub(truncateForLog(response.body)) }),
+        latencyMs: performance.now() - started,
+        ...(failure === undefined ? {} : { error: { kind: failure.kind, code: failure.code } }),
+      });
+    }
   }
 }
 
@@ -144,6 +149,7 @@ function buildRequest<F extends FlowName, A extends AmountType>(
   spec: FlowSpec<F, A, unknown>,
   ctx: FlowContext<F, A>,
   context: { connector: string; flow: string },
+  withMaskedBody: boolean,
 ): BuiltRequest {
   try {
     expectAuth(ctx.routerData.auth, ctx.connector.authTypes, ctx.connector.id);
@@ -152,12 +158,9 @@ function buildRequest<F extends FlowName, A extends AmountType>(
     const headers = spec.headers?.(ctx) ?? ctx.connector.buildHeaders(ctx);
     if (spec.body === undefined) return { url, headers };
     const tree = spec.body(ctx);
-    return {
-      url,
-      headers,
-      body: encodeBody(tree, contentType),
-      maskedBody: encodeMaskedBody(tree, contentType),
-    };
+    const body = encodeBody(tree, contentType);
+    if (!withMaskedBody) return { url, headers, body };
+    return { url, headers, body, maskedBody: encodeMaskedBody(tree, contentType) };
   } catch (error) {
     if (isIntegrationError(error)) throw error.withContext(context);
     if (isRuntimeError(error)) throw error;

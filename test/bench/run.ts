@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: runs the benchmark sections, prints one table, and records it with the
+ * machine and the date in test/bench/RESULTS.md.
+ *
+ *   npm run bench                        every section; writes RESULTS.md
+ *   npm run bench -- --only runtime      the named sections (comma-separated); prints only
+ *   npm run bench -- --only runtime --write   … and writes RESULTS.md anyway
+ *   npm run bench -- --no-write          every section, prints only
+ *
+ * A section is a module exporting `async function <name>Rows(): Promise<Row[]>`; add it to
+ * SECTIONS below. Sections run one after another in the order listed, never concurrently.
+ */
+
+import { writeFileSync } from 'node:fs';
+import { cpus, platform, release } from 'node:os';
+import { parseArgs } from 'node:util';
+
+import { renderTable, type Row } from './table.js';
+
+interface Section {
+  readonly name: string;
+  readonly rows: () => Promise<Row[]>;
+}
+
+// Loaded on demand, so `--only` skips the others' imports as well as their work.
+const SECTIONS: readonly Section[] = [
+  { name: 'runtime', rows: async () => (await import('./runtime.js')).runtimeRows() },
+];
+
+const RESULTS = new URL('./RESULTS.md', import.meta.url);
+
+function selectedSections(only: string | undefined): Section[] {
+  if (only === undefined) return [...SECTIONS];
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !SECTIONS.some((section) => section.name === name));
+  if (unknown.length > 0) {
+    const known = SECTIONS.map((section) => section.name).join(', ');
+    throw new Error(`unknown section(s): ${unknown.join(', ')} (known: ${known})`);
+  }
+  return SECTIONS.filter((section) => names.includes(section.name));
+}
+
+function machine(): string {
+  const cores = cpus();
+  const model = cores[0]?.model.trim() ?? 'unknown CPU';
+  return `${cores.length} cores, ${model}, Node ${process.version}, ${platform()} ${release()}`;
+}
+
+function resultsFile(table: string, sections: readonly Section[], date: Date): string {
+  return [
+    '# Benchmark results',
+    '',
+    `Measured ${date.toISOString()} on ${machine()}.`,
+    `Sections: ${sections.map((section) => section.name).join(', ')}. Regenerate with \`npm run bench\`.`,
+    '',
+    'Each row is the median of its runs with the minimum and maximum; ratios are per-round',
+    'ratios of contenders measured in the same run, in alternating order.',
+    '',
+    table,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      write: { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+    },
+  });
+  const sections = selectedSections(values.only);
+  const write = values.write ?? (values.only === undefined && values['no-write'] !== true);
+  const date = new Date();
+  const rows: Row[] = [];
+  for (const section of sections) {
+    const started = performance.now();
+    rows.push(...(await section.rows()));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`bench: ${section.name} done in ${seconds} s\n`);
+  }
+  const table = renderTable(rows);
+  process.stdout.write(`${machine()}\n\n${table}\n`);
+  if (write) {
+    writeFileSync(RESULTS, resultsFile(table, sections, date));
+    process.stderr.write(`bench: wrote ${RESULTS.pathname}\n`);
+  }
+}
+
+await main();
