@@ -3,7 +3,8 @@
  * rule's message, so the zod schema, the prompts and the tests share one wording.
  */
 
-import { names } from './names.js';
+import { names, type Names } from './names.js';
+import { TEMPLATE_BINDINGS } from './template-bindings.js';
 
 export const TOKEN_PLACEMENTS = ['body', 'header', 'query'] as const;
 export type TokenPlacementAnswer = (typeof TOKEN_PLACEMENTS)[number];
@@ -38,12 +39,18 @@ export const OBJECT_PROTOTYPE_MEMBERS: ReadonlySet<string> = new Set([
   ...['__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'],
 ]);
 
+/** The derived forms that name a binding or type in generated code, and so may not clash. */
+const BOUND_FORMS: ReadonlySet<string> = new Set<keyof Names>(['value', 'type']);
+
 const NAME_CHARACTERS = /^[A-Za-z0-9]*$/;
 const NAME_START = /^[A-Z]/;
 const NAME_MIN = 2;
 const NAME_MAX = 64;
 
-/** The rules `name` breaks on its own (format, reserved derived forms); empty when it is fine. */
+/**
+ * The rules `name` breaks on its own (format; derived forms that are reserved words or clash with
+ * what the generated connector declares); empty when it is fine.
+ */
 export function nameRuleViolations(name: string): string[] {
   const rules: string[] = [];
   if (!NAME_START.test(name)) rules.push('must start with an upper-case ASCII letter (PascalCase)');
@@ -58,6 +65,9 @@ export function nameRuleViolations(name: string): string[] {
     }
     if (OBJECT_PROTOTYPE_MEMBERS.has(derived)) {
       return [`derives ${form} "${derived}", an Object.prototype member`];
+    }
+    if (BOUND_FORMS.has(form) && TEMPLATE_BINDINGS.has(derived)) {
+      return [`derives ${form} "${derived}", a name the generated connector already declares`];
     }
   }
   return [];
@@ -124,6 +134,19 @@ export function endpointViolation(path: string): string | undefined {
     return 'segments may contain only A–Z, a–z, 0–9 and . _ ~ -';
   }
   return undefined;
+}
+
+/**
+ * The rule two equal endpoints break, reported on `authorizeEndpoint`: the connector, its
+ * emulator and its tests tell the two requests apart by path.
+ */
+export function distinctEndpointsViolation(
+  sessionTokenEndpoint: string,
+  authorizeEndpoint: string,
+): string | undefined {
+  return sessionTokenEndpoint === authorizeEndpoint
+    ? 'must differ from sessionTokenEndpoint (the two requests are told apart by path)'
+    : undefined;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

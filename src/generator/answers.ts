@@ -12,6 +12,7 @@ import { CONTENT_TYPES } from '../runtime/connector.js';
 import {
   checkBaseUrl,
   DEFAULT_TOKEN_NAMES,
+  distinctEndpointsViolation,
   endpointViolation,
   existingIdViolation,
   nameRuleViolations,
@@ -129,10 +130,24 @@ export const ANSWER_FIELDS = {
 export type AnswerKey = keyof typeof ANSWER_FIELDS;
 export const ANSWER_KEYS = Object.keys(ANSWER_FIELDS) as readonly AnswerKey[];
 
-/** The whole answer set: unknown keys refused, defaults filled, tokenName checked for its placement. */
+/**
+ * The whole answer set: unknown keys refused, defaults filled, the two endpoints distinct,
+ * tokenName checked for its placement.
+ */
 export const AnswersSchema = z
   .strictObject(ANSWER_FIELDS)
   .superRefine((answers, ctx) => {
+    const { sessionTokenEndpoint, authorizeEndpoint } = answers;
+    // zod runs this after field issues too; an invalid endpoint already has its own issue
+    if (
+      endpointViolation(sessionTokenEndpoint) === undefined &&
+      endpointViolation(authorizeEndpoint) === undefined
+    ) {
+      const rule = distinctEndpointsViolation(sessionTokenEndpoint, authorizeEndpoint);
+      if (rule !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['authorizeEndpoint'], message: rule });
+      }
+    }
     if (answers.tokenName === undefined) return;
     const rule = tokenNameViolation(answers.tokenName, answers.tokenPlacement);
     if (rule !== undefined) ctx.addIssue({ code: 'custom', path: ['tokenName'], message: rule });
@@ -272,6 +287,13 @@ export function parseAnswers(input: unknown, context: AnswerContext = {}): Parse
   const issues = parsed.success ? [] : toIssues(parsed.error, input);
   const failed = new Set(issues.map((found) => found.key));
   // the object-level rules run only when every field passed; report them for valid fields anyway
+  if (!parsed.success && !failed.has('sessionTokenEndpoint') && !failed.has('authorizeEndpoint')) {
+    const { sessionTokenEndpoint, authorizeEndpoint } = input;
+    if (typeof sessionTokenEndpoint === 'string' && typeof authorizeEndpoint === 'string') {
+      const rule = distinctEndpointsViolation(sessionTokenEndpoint, authorizeEndpoint);
+      if (rule !== undefined) issues.push(issue('authorizeEndpoint', authorizeEndpoint, rule));
+    }
+  }
   if (!parsed.success && !failed.has('tokenName') && !failed.has('tokenPlacement')) {
     const { tokenName } = input;
     if (typeof tokenName === 'string') {
@@ -294,7 +316,8 @@ export type ValidateAnswerResult<K extends AnswerKey = AnswerKey> =
 
 /**
  * Validates one answer, as a prompt does after each question, with the same rules as
- * `parseAnswers`. `answers` holds what was collected so far (tokenName depends on tokenPlacement).
+ * `parseAnswers`. `answers` holds what was collected so far (tokenName depends on
+ * tokenPlacement, authorizeEndpoint on sessionTokenEndpoint).
  */
 export function validateAnswer<K extends AnswerKey>(
   key: K,
@@ -322,6 +345,12 @@ export function validateAnswer<K extends AnswerKey>(
         : tokenNameViolation(String(parsed.data), tokenPlacementOf(answers));
   } else if (key === 'name') {
     rule = existingIdViolation(String(parsed.data), context.existingIds);
+  } else if (key === 'authorizeEndpoint') {
+    const sessionTokenEndpoint = answers['sessionTokenEndpoint'];
+    rule =
+      typeof sessionTokenEndpoint === 'string'
+        ? distinctEndpointsViolation(sessionTokenEndpoint, String(parsed.data))
+        : undefined;
   }
   if (rule !== undefined) return { ok: false, issues: [issue(key, value, rule)] };
   const resolved = parsed.data ?? answerDefault(key, answers);

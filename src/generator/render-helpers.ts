@@ -6,6 +6,16 @@
 
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 
+import { AMOUNT_TYPES } from '../runtime/amount.js';
+import { CONTENT_TYPES } from '../runtime/connector.js';
+import {
+  ANSWER_AUTH_TYPES,
+  CURRENCY_UNITS,
+  TOKEN_PLACEMENTS,
+  type AnswerKey,
+  type Answers,
+} from './answers.js';
+
 /** A value a template cannot use as given; the renderer adds the template's name. */
 export class TemplateValueError extends Error {
   override readonly name = 'TemplateValueError';
@@ -103,14 +113,14 @@ export function propertyKey(value: unknown): string {
   return IDENTIFIER.test(text) ? text : quoteString(text);
 }
 
-/** The enum answers and their values: what templates branch on. */
+/** The enum answers and their values (the lists the answers schema uses): what templates branch on. */
 export const ANSWER_ENUMS = {
-  amountType: ['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'],
-  currencyUnit: ['Major', 'Minor'],
-  contentType: ['application/json', 'application/x-www-form-urlencoded'],
-  authType: ['HeaderKey', 'BodyKey', 'SignatureKey'],
-  tokenPlacement: ['body', 'header', 'query'],
-} as const satisfies Record<string, readonly string[]>;
+  amountType: AMOUNT_TYPES,
+  currencyUnit: CURRENCY_UNITS,
+  contentType: CONTENT_TYPES,
+  authType: ANSWER_AUTH_TYPES,
+  tokenPlacement: TOKEN_PLACEMENTS,
+} as const satisfies { readonly [K in AnswerKey]?: readonly Answers[K][] };
 
 /**
  * Every literal a template may compare a value with. A literal outside this set is a typo in a

@@ -4,13 +4,15 @@
  * `{{...}}` in a template goes through a helper that quotes or validates its value.
  */
 
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import Handlebars from 'handlebars';
 
+import type { Answers } from './answers.js';
+import { hashTemplateDir } from './manifest.js';
+import type { Names } from './names.js';
 import {
   ANSWER_ENUMS,
   BLOCK_HELPERS,
@@ -18,28 +20,7 @@ import {
   PREDICATE_HELPERS,
   TemplateValueError,
 } from './render-helpers.js';
-
-// Local mirrors of the answers and names types (answers.ts, names.ts), structurally identical.
-export interface Answers {
-  readonly name: string;
-  readonly baseUrl: string;
-  readonly amountType: 'MinorUnit' | 'StringMinorUnit' | 'StringMajorUnit' | 'FloatMajorUnit';
-  readonly currencyUnit: 'Major' | 'Minor';
-  readonly contentType: 'application/json' | 'application/x-www-form-urlencoded';
-  readonly authType: 'HeaderKey' | 'BodyKey' | 'SignatureKey';
-  readonly sessionTokenEndpoint: string;
-  readonly authorizeEndpoint: string;
-  readonly tokenPlacement: 'body' | 'header' | 'query';
-  readonly tokenName: string;
-}
-
-export interface ConnectorNames {
-  readonly type: string;
-  readonly id: string;
-  readonly folder: string;
-  readonly value: string;
-  readonly constant: string;
-}
+import { TEMPLATE_BINDINGS } from './template-bindings.js';
 
 /** Module specifiers the rendered files import, as written in them. */
 export interface TemplateImports {
@@ -57,7 +38,7 @@ export interface TemplateImports {
 
 export interface TemplateContext {
   readonly answers: Answers;
-  readonly names: ConnectorNames;
+  readonly names: Names;
   readonly imports: TemplateImports;
 }
 
@@ -91,20 +72,6 @@ const CONNECTOR_TEMPLATES: ReadonlyArray<{ template: string; output: RenderedOut
   { template: 'connector/transformers.ts.hbs', output: 'transformers' },
   { template: 'connector/test.ts.hbs', output: 'test' },
 ];
-
-/**
- * Names the rendered index file declares at top level besides the connector's value, which
- * shares their scope and so may not be one of them. (The test file imports the value under the
- * alias `connector`, so nothing there can clash with it.)
- */
-export const TEMPLATE_BINDINGS: ReadonlySet<string> = new Set([
-  ...['defineConnector', 'flowDefiner', 'getSessionToken', 'defineFlow', 'endpointUrl'],
-  ...['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'],
-  ...['SESSION_TOKEN_ENDPOINT', 'AUTHORIZE_ENDPOINT', 'SESSION_TOKEN_NAME'],
-  ...['authorizeResponseSchema', 'buildAuthorizeRequest', 'buildErrorResponse'],
-  ...['buildSessionTokenRequest', 'handleAuthorizeResponse', 'handleSessionTokenResponse'],
-  ...['narrowAuth', 'sessionTokenResponseSchema'],
-]);
 
 const HELPERS = { ...OUTPUT_HELPERS, ...PREDICATE_HELPERS, ...BLOCK_HELPERS };
 
@@ -208,7 +175,7 @@ function checkEnums(answers: Answers): void {
   }
 }
 
-function checkBindings(names: ConnectorNames): void {
+function checkBindings(names: Names): void {
   if (TEMPLATE_BINDINGS.has(names.value)) {
     throw new RenderError(
       `the connector value "${names.value}" would clash with a name the generated files declare`,
@@ -234,28 +201,11 @@ export function renderConnector(context: TemplateContext): RenderedFile[] {
   });
 }
 
-function listFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** SHA-256 over every file under `directory` (relative path and bytes, sorted by path), hex. */
-export function hashDirectory(directory: string): string {
-  const files = listFiles(directory)
-    .map((file) => ({ file, path: relative(directory, file).split(sep).join('/') }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const digest = createHash('sha256');
-  for (const { file, path } of files) {
-    digest.update(`${path}\0`);
-    digest.update(readFileSync(file));
-    digest.update('\0');
-  }
-  return digest.digest('hex');
-}
-
-/** The hash of every template file (computed once per process), recorded in manifests. */
+/**
+ * The hash manifests record for the templates the renderer uses: `hashTemplates` over the
+ * `templates/` folder (computed once per process).
+ */
 export function templateHash(): string {
-  hash ??= hashDirectory(templatesRoot());
+  hash ??= hashTemplateDir(templatesRoot());
   return hash;
 }

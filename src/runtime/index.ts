@@ -23,3 +23,4 @@ export * from './payment-data.js';
 export * from './payment-sequence.js';
 export * from './router-data.js';
 export * from './secret.js';
+export * from './url.js';

@@ -1,4 +1,8 @@
 /** @module Test helpers for connectors: the shared conformance suite. */
 
-export { runConnectorConformance, type ConformanceOptions } from './conformance.js';
+export {
+  checkConformanceRoutes,
+  runConnectorConformance,
+  type ConformanceOptions,
+} from './conformance.js';
 export { tokenInRequest } from './token-location.js';

@@ -13,6 +13,8 @@ import {
   type AnswerIssue,
 } from '../../src/generator/answers.js';
 import { OBJECT_PROTOTYPE_MEMBERS } from '../../src/generator/answer-rules.js';
+import { names } from '../../src/generator/names.js';
+import { TEMPLATE_BINDINGS } from '../../src/generator/template-bindings.js';
 
 const minimal = {
   name: 'NewPayment',
@@ -255,6 +257,42 @@ describe('name', () => {
     expect(issuesOf({ ...minimal, name })).toEqual([{ key: 'name', value: name, rule }]);
   });
 
+  it.each([
+    ['DefineConnector', 'derives value "defineConnector"'],
+    ['DefineFlow', 'derives value "defineFlow"'],
+    ['JoinUrl', 'derives value "joinUrl"'],
+    ['NarrowAuth', 'derives value "narrowAuth"'],
+    ['BuildErrorResponse', 'derives value "buildErrorResponse"'],
+    ['GetSessionToken', 'derives value "getSessionToken"'],
+    ['MinorUnit', 'derives type "MinorUnit"'],
+    ['StringMajorUnit', 'derives type "StringMajorUnit"'],
+  ])('refuses %s, whose derived form the generated connector already declares', (name, form) => {
+    expect(issuesOf({ ...minimal, name })).toEqual([
+      {
+        key: 'name',
+        value: name,
+        rule: `${form}, a name the generated connector already declares`,
+      },
+    ]);
+    expect(validateAnswer('name', name).ok).toBe(false);
+  });
+
+  it('refuses every camelCase binding of the generated index as a name', () => {
+    for (const binding of TEMPLATE_BINDINGS) {
+      if (!/^[a-z]/.test(binding)) continue;
+      const name = binding.charAt(0).toUpperCase() + binding.slice(1);
+      expect(names(name).value).toBe(binding);
+      expect(ruleFor('name', name), name).toEqual([
+        `derives value "${binding}", a name the generated connector already declares`,
+      ]);
+    }
+  });
+
+  it('accepts names that only contain a binding', () => {
+    expect(parseAnswers({ ...minimal, name: 'DefineFlowPay' }).ok).toBe(true);
+    expect(parseAnswers({ ...minimal, name: 'MinorUnits' }).ok).toBe(true);
+  });
+
   it('knows every Object.prototype member of this engine', () => {
     for (const member of Object.getOwnPropertyNames(Object.prototype)) {
       expect(OBJECT_PROTOTYPE_MEMBERS.has(member)).toBe(true);
@@ -336,7 +374,8 @@ describe.each(['sessionTokenEndpoint', 'authorizeEndpoint'])('%s', (key) => {
     'a~b_c.d-e',
     'x',
   ])('accepts %s', (value) => {
-    expect(parseAnswers({ ...minimal, [key]: value }).ok).toBe(true);
+    const other = key === 'authorizeEndpoint' ? 'sessionTokenEndpoint' : 'authorizeEndpoint';
+    expect(parseAnswers({ ...minimal, [other]: 'other/endpoint', [key]: value }).ok).toBe(true);
   });
 
   it.each([
@@ -356,6 +395,74 @@ describe.each(['sessionTokenEndpoint', 'authorizeEndpoint'])('%s', (key) => {
     ['v1\\payments', 'segments may contain only A–Z, a–z, 0–9 and . _ ~ -'],
   ])('refuses %j: %s', (value, rule) => {
     expect(ruleFor(key, value)).toEqual([rule]);
+  });
+});
+
+describe('sessionTokenEndpoint and authorizeEndpoint together', () => {
+  const rule = 'must differ from sessionTokenEndpoint (the two requests are told apart by path)';
+
+  it('refuses equal endpoints on authorizeEndpoint, naming the other key', () => {
+    expect(issuesOf({ ...minimal, authorizeEndpoint: minimal.sessionTokenEndpoint })).toEqual([
+      { key: 'authorizeEndpoint', value: minimal.sessionTokenEndpoint, rule },
+    ]);
+  });
+
+  it('compares them exactly: a prefix, a suffix or another case is a different endpoint', () => {
+    for (const [sessionTokenEndpoint, authorizeEndpoint] of [
+      ['token', 'v1/token'],
+      ['v1/token', 'v1/token/pay'],
+      ['v1/Token', 'v1/token'],
+    ]) {
+      expect(parseAnswers({ ...minimal, sessionTokenEndpoint, authorizeEndpoint }).ok).toBe(true);
+    }
+  });
+
+  it('is reported even when other keys fail', () => {
+    expect(
+      issuesOf({
+        ...minimal,
+        name: 'class',
+        amountType: 'Cents',
+        sessionTokenEndpoint: 'pay',
+        authorizeEndpoint: 'pay',
+      }),
+    ).toEqual([
+      expect.objectContaining({ key: 'name' }),
+      expect.objectContaining({ key: 'amountType' }),
+      { key: 'authorizeEndpoint', value: 'pay', rule },
+    ]);
+  });
+
+  it('is not reported when one of them is already invalid on its own', () => {
+    expect(
+      issuesOf({ ...minimal, sessionTokenEndpoint: '/pay', authorizeEndpoint: '/pay' }),
+    ).toEqual([
+      {
+        key: 'sessionTokenEndpoint',
+        value: '/pay',
+        rule: 'must be a relative path (no leading "/")',
+      },
+      { key: 'authorizeEndpoint', value: '/pay', rule: 'must be a relative path (no leading "/")' },
+    ]);
+  });
+
+  it('the schema itself refuses them', () => {
+    const result = AnswersSchema.safeParse({ ...minimal, authorizeEndpoint: 'v1/session-token' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['authorizeEndpoint'], message: rule });
+  });
+
+  it('validateAnswer checks authorizeEndpoint against the session endpoint collected so far', () => {
+    const answers = { sessionTokenEndpoint: 'v1/token' };
+    expect(validateAnswer('authorizeEndpoint', 'v1/token', { answers })).toEqual({
+      ok: false,
+      issues: [{ key: 'authorizeEndpoint', value: 'v1/token', rule }],
+    });
+    expect(validateAnswer('authorizeEndpoint', 'v1/pay', { answers })).toEqual({
+      ok: true,
+      value: 'v1/pay',
+    });
+    expect(promptValidator('authorizeEndpoint', { answers })('v1/token')).toBe(rule);
   });
 });
 

@@ -1,14 +1,16 @@
 /** Every combination of the enum answers (4 × 2 × 2 × 3 × 3 = 144), as render contexts. */
 
+import {
+  ANSWER_AUTH_TYPES,
+  CURRENCY_UNITS,
+  TOKEN_PLACEMENTS,
+  type Answers,
+} from '../../src/generator/answers.js';
 import { names } from '../../src/generator/names.js';
-import type { Answers, TemplateContext } from '../../src/generator/render.js';
+import type { TemplateContext } from '../../src/generator/render.js';
 import { sampleImports } from '../../src/generator/sample-workspace.js';
-
-const AMOUNT_TYPES = ['MinorUnit', 'StringMinorUnit', 'StringMajorUnit', 'FloatMajorUnit'] as const;
-const CURRENCY_UNITS = ['Major', 'Minor'] as const;
-const CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
-const AUTH_TYPES = ['HeaderKey', 'BodyKey', 'SignatureKey'] as const;
-const TOKEN_PLACEMENTS = ['body', 'header', 'query'] as const;
+import { AMOUNT_TYPES } from '../../src/runtime/amount.js';
+import { CONTENT_TYPES } from '../../src/runtime/connector.js';
 
 // every other combination uses non-default endpoints and token names
 const DEFAULT_NAMES = { body: 'sessionToken', header: 'X-Session-Token', query: 'sessionToken' };
@@ -30,7 +32,7 @@ export function answerCombinations(): TemplateContext[] {
   for (const amountType of AMOUNT_TYPES) {
     for (const currencyUnit of CURRENCY_UNITS) {
       for (const contentType of CONTENT_TYPES) {
-        for (const authType of AUTH_TYPES) {
+        for (const authType of ANSWER_AUTH_TYPES) {
           for (const tokenPlacement of TOKEN_PLACEMENTS) {
             const other = contexts.length % 2 === 1;
             const rest = {

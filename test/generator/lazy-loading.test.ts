@@ -26,7 +26,7 @@ function probe(step?: string): { status: number | null; loaded: string[]; stderr
 }
 
 describe('heavy modules load only when a plan needs them', () => {
-  it('validation, names, workspace, tree, manifest and house-style formatting load none', () => {
+  it('validation (name clashes included), names, workspace, tree, manifest and house-style formatting load none', () => {
     const result = probe();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -43,5 +43,11 @@ describe('heavy modules load only when a plan needs them', () => {
     const result = probe('diff');
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('heavy module imported: diff');
+  });
+
+  it('rendering imports handlebars (the guard sees it)', () => {
+    const result = probe('render');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('heavy module imported: handlebars');
   });
 });

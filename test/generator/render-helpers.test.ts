@@ -4,6 +4,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import {
+  ANSWER_AUTH_TYPES,
+  ANSWER_META,
+  CURRENCY_UNITS,
+  TOKEN_PLACEMENTS,
+} from '../../src/generator/answers.js';
+import {
+  ANSWER_ENUMS,
   checkIdentifier,
   fitsWidth,
   PREDICATE_HELPERS,
@@ -11,6 +18,8 @@ import {
   quoteString,
   TemplateValueError,
 } from '../../src/generator/render-helpers.js';
+import { AMOUNT_TYPES } from '../../src/runtime/amount.js';
+import { CONTENT_TYPES } from '../../src/runtime/connector.js';
 
 const HOUSE_STYLE = { parser: 'typescript', singleQuote: true, printWidth: 100 } as const;
 
@@ -129,5 +138,23 @@ describe('fitsWidth', () => {
   it('holds when every line is at most 100 characters', () => {
     expect(fitsWidth(`${'a'.repeat(100)}\nb`)).toBe(true);
     expect(fitsWidth(`short\n${'a'.repeat(101)}`)).toBe(false);
+  });
+});
+
+describe('ANSWER_ENUMS', () => {
+  it('are the lists the answers schema and the runtime declare, not copies', () => {
+    expect(ANSWER_ENUMS.amountType).toBe(AMOUNT_TYPES);
+    expect(ANSWER_ENUMS.currencyUnit).toBe(CURRENCY_UNITS);
+    expect(ANSWER_ENUMS.contentType).toBe(CONTENT_TYPES);
+    expect(ANSWER_ENUMS.authType).toBe(ANSWER_AUTH_TYPES);
+    expect(ANSWER_ENUMS.tokenPlacement).toBe(TOKEN_PLACEMENTS);
+  });
+
+  it('cover every answer that offers choices, with the same choices', () => {
+    const withChoices = Object.values(ANSWER_META).filter((meta) => meta.choices !== undefined);
+    expect(Object.keys(ANSWER_ENUMS).sort()).toEqual(withChoices.map((meta) => meta.key).sort());
+    for (const meta of withChoices) {
+      expect(ANSWER_ENUMS[meta.key as keyof typeof ANSWER_ENUMS]).toEqual(meta.choices);
+    }
   });
 });

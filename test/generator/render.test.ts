@@ -1,23 +1,23 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 
 import * as prettier from 'prettier';
 import ts from 'typescript';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 
+import type { Answers } from '../../src/generator/answers.js';
+import { hashTemplates } from '../../src/generator/manifest.js';
 import {
   checkTemplate,
-  hashDirectory,
   RenderError,
   renderConnector,
-  TEMPLATE_BINDINGS,
   templateHash,
   templatesRoot,
   type RenderedFile,
   type TemplateContext,
 } from '../../src/generator/render.js';
-import { names } from '../../src/generator/names.js';
+import { names, type Names } from '../../src/generator/names.js';
+import { TEMPLATE_BINDINGS } from '../../src/generator/template-bindings.js';
 import { answerCombinations } from './combinations-cases.js';
 
 const HOUSE_STYLE = { parser: 'typescript', singleQuote: true, printWidth: 100 } as const;
@@ -90,6 +90,11 @@ function topLevelNames(source: ts.SourceFile): string[] {
 }
 
 describe('renderConnector', () => {
+  it('takes the answers and names as answers.ts and names.ts declare them', () => {
+    expectTypeOf<TemplateContext['answers']>().toEqualTypeOf<Answers>();
+    expectTypeOf<TemplateContext['names']>().toEqualTypeOf<Names>();
+  });
+
   it('renders the index, transformers and test files from their templates', () => {
     const files = renderConnector(base);
     expect(files.map(({ template, output }) => [template, output])).toEqual([
@@ -162,6 +167,15 @@ describe('renderConnector', () => {
         expect(testNames).toContain('connector');
         expect(testNames).not.toContain(context.names.value);
       }
+    });
+
+    it('lists exactly the names some combination declares (none stale)', () => {
+      const declared = new Set<string>();
+      for (const context of combinations) {
+        const index = topLevelNames(parse(fileOf(renderConnector(context), 'index')));
+        for (const name of index) if (name !== context.names.value) declared.add(name);
+      }
+      expect([...declared].sort()).toEqual([...TEMPLATE_BINDINGS].sort());
     });
 
     it('lets the connector value be any name the test file also uses', () => {
@@ -301,34 +315,58 @@ describe('checkTemplate', () => {
   });
 });
 
-describe('templateHash', () => {
-  const directories: string[] = [];
-  afterEach(async () => {
-    await Promise.all(directories.splice(0).map((dir) => rm(dir, { recursive: true })));
+describe('urls', () => {
+  it("joins endpoints with the runtime's joinUrl, not a helper of the connector's own", () => {
+    for (const context of combinations) {
+      const index = fileOf(renderConnector(context), 'index');
+      const source = parse(index);
+      const imported = source.statements
+        .filter(ts.isImportDeclaration)
+        .filter(
+          (statement) =>
+            (statement.moduleSpecifier as ts.StringLiteral).text === context.imports.runtime,
+        )
+        .flatMap((statement) => {
+          const bindings = statement.importClause?.namedBindings;
+          return bindings !== undefined && ts.isNamedImports(bindings)
+            ? bindings.elements.map((element) => element.name.text)
+            : [];
+        });
+      expect(imported, context.names.folder).toContain('joinUrl');
+      expect(source.statements.filter(ts.isFunctionDeclaration), context.names.folder).toEqual([]);
+      expect(index.match(/joinUrl\(baseUrl, /g), context.names.folder).toHaveLength(2);
+    }
   });
 
-  async function directory(files: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'cc-hash-'));
-    directories.push(dir);
-    for (const [path, content] of Object.entries(files)) {
-      await mkdir(join(dir, path, '..'), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
-    return dir;
+  it('keeps the query string of a query-placed token on the joined path', () => {
+    const query = combinations.find((context) => context.answers.tokenPlacement === 'query')!;
+    expect(fileOf(renderConnector(query), 'index')).toContain(
+      'return joinUrl(baseUrl, `${AUTHORIZE_ENDPOINT}?${query.toString()}`);',
+    );
+  });
+});
+
+describe('templateHash', () => {
+  /** The templates folder as hashTemplates takes it: posix paths, dotfiles skipped. */
+  async function templateFiles(): Promise<Array<{ path: string; bytes: Buffer }>> {
+    const root = templatesRoot();
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    return Promise.all(
+      files.map(async (path) => ({ path, bytes: await readFile(join(root, path)) })),
+    );
   }
 
-  it('is the hash of the templates folder, the same on every call', () => {
-    expect(templateHash()).toMatch(/^[0-9a-f]{64}$/);
-    expect(templateHash()).toBe(hashDirectory(templatesRoot()));
-  });
-
-  it('depends on every path and byte, not on the order files were written in', async () => {
-    const one = await directory({ 'a/x.hbs': 'x', 'b.hbs': 'y' });
-    const same = await directory({ 'b.hbs': 'y', 'a/x.hbs': 'x' });
-    const edited = await directory({ 'a/x.hbs': 'x', 'b.hbs': 'y ' });
-    expect(hashDirectory(same)).toBe(hashDirectory(one));
-    expect(hashDirectory(edited)).not.toBe(hashDirectory(one));
-    await rename(join(one, 'b.hbs'), join(one, 'c.hbs'));
-    expect(hashDirectory(one)).not.toBe(hashDirectory(same));
+  it("is manifest.ts's hashTemplates over the renderer's templates, the same on every call", async () => {
+    const files = await templateFiles();
+    expect(files.map((file) => file.path).sort()).toEqual([
+      'connector/index.ts.hbs',
+      'connector/test.ts.hbs',
+      'connector/transformers.ts.hbs',
+    ]);
+    expect(templateHash()).toBe(hashTemplates(files));
+    expect(templateHash()).toBe(templateHash());
   });
 });

@@ -3,7 +3,7 @@
 import { register } from 'node:module';
 
 const hooks = `
-const HEAVY = /^(prettier|diff|ts-morph|typescript|@ts-morph\\/common)(\\/|$)/;
+const HEAVY = /^(prettier|diff|handlebars|ts-morph|typescript|@ts-morph\\/common)(\\/|$)/;
 export async function resolve(specifier, context, next) {
   if (HEAVY.test(specifier)) throw new Error('heavy module imported: ' + specifier);
   return next(specifier, context);

@@ -26,6 +26,8 @@ const workspace = loadWorkspace(path.join(import.meta.dirname, '..'));
 const parsed = parseAnswers(PRESETS.nuvei, { existingIds: [] });
 if (!parsed.ok) throw new Error('preset did not parse');
 validateAnswer('baseUrl', 'https://x.example');
+// the name rules include the clash check against what the templates declare
+if (validateAnswer('name', 'DefineFlow').ok) throw new Error('a clashing name was accepted');
 const paths = connectorPaths(workspace, names(parsed.answers.name));
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'create-connector-probe-'));
@@ -53,11 +55,12 @@ try {
     );
   }
   if (step === 'diff') await unifiedDiff({ path: 'a.ts', type: 'create', content: 'a' }, undefined);
+  if (step === 'render') await import('../../../src/generator/render.js');
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
 
 const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) =>
-  /node_modules[\\/](ts-morph|@ts-morph|typescript|prettier|diff)[\\/]/.test(file),
+  /node_modules[\\/](ts-morph|@ts-morph|typescript|prettier|diff|handlebars)[\\/]/.test(file),
 );
 process.stdout.write(JSON.stringify(loaded.map((file) => file.replace(/.*node_modules[\\/]/, ''))));
