@@ -1,9 +1,9 @@
 /** @module The workspace's registered connectors, loaded from its registry at run time. */
 
+import { importWorkspaceModule } from '../generator/load-module.js';
 import { loadWorkspace, workspaceFile, type Workspace } from '../generator/workspace.js';
 import type { AmountType, Connector } from '../runtime/index.js';
 import { usageError } from './errors.js';
-import { importWorkspaceModule } from './load-module.js';
 
 export type Registry = Readonly<Record<string, Connector<AmountType>>>;
 

@@ -6,6 +6,8 @@
 
 import { diff3Merge } from 'node-diff3';
 
+import { keepingLineEndings } from './text-splice.js';
+
 export interface MergeOutcome {
   readonly content: string;
   readonly conflicts: number;
@@ -24,6 +26,17 @@ function lines(text: string): string[] {
 export function merge3(ours: string, base: string, theirs: string): MergeOutcome {
   if (ours === base) return { content: theirs, conflicts: 0 };
   if (theirs === base || ours === theirs) return { content: ours, conflicts: 0 };
+  // an editor may have switched the user's copy to CRLF: merge by lines, hand it back in CRLF
+  let conflicts = 0;
+  const content = keepingLineEndings(ours, (lf) => {
+    const merged = mergeLines(lf, base, theirs);
+    conflicts = merged.conflicts;
+    return merged.content;
+  });
+  return { content, conflicts };
+}
+
+function mergeLines(ours: string, base: string, theirs: string): MergeOutcome {
   const output: string[] = [];
   let conflicts = 0;
   for (const region of diff3Merge(lines(ours), lines(base), lines(theirs), {

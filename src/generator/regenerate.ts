@@ -5,7 +5,7 @@
  * until the user resolves it; a file the user deleted stays deleted.
  */
 
-import { parseAnswers, type AnswersInput } from './answers.js';
+import { DEFAULT_TOKEN_NAMES, parseAnswers, type Answers, type AnswersInput } from './answers.js';
 import { codeStyleFor } from './code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { MergeConflictError, UsageError } from './errors.js';
@@ -46,6 +46,28 @@ function readManifest(
   return { manifest: parseManifest(text, paths.manifest), path: paths.manifest };
 }
 
+/**
+ * The manifest's answers with the overrides on top. A new placement without a token name drops
+ * the old placement's default name, so the new placement's default applies (the header default
+ * `X-Session-Token` is no body field); a name the user chose stays.
+ */
+function regeneratedAnswers(
+  answers: Answers,
+  overrides: Readonly<Partial<AnswersInput>>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...answers, ...overrides };
+  const placement = overrides.tokenPlacement;
+  if (
+    placement !== undefined &&
+    placement !== answers.tokenPlacement &&
+    overrides.tokenName === undefined &&
+    answers.tokenName === DEFAULT_TOKEN_NAMES[answers.tokenPlacement]
+  ) {
+    delete merged['tokenName'];
+  }
+  return merged;
+}
+
 export async function planRegeneration(options: {
   readonly cwd: string;
   readonly id: string;
@@ -70,7 +92,7 @@ export async function planRegeneration(options: {
     });
   }
   const parsed = await timer.measure('validate', () =>
-    parseAnswers({ ...manifest.answers, ...overrides }),
+    parseAnswers(regeneratedAnswers(manifest.answers, overrides)),
   );
   if (!parsed.ok)
     throw new UsageError('the regenerated answers are invalid', { issues: parsed.issues });

@@ -4,8 +4,16 @@ import { pathToFileURL } from 'node:url';
 
 let tsxRegistered = false;
 
+/** URLs whose import failed before tsx was registered: Node keeps that failure cached by URL. */
+const failedBeforeTsx = new Set<string>();
+
 function isUnknownExtension(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION';
+}
+
+// a URL of its own for a module whose first import failed (the query reaches no file system)
+function retryUrl(url: string): string {
+  return failedBeforeTsx.has(url) ? `${url}?tsx` : url;
 }
 
 /**
@@ -17,12 +25,13 @@ export async function importWorkspaceModule(
 ): Promise<Record<string, unknown>> {
   const url = pathToFileURL(absolutePath).href;
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return (await import(retryUrl(url))) as Record<string, unknown>;
   } catch (error) {
     if (!isUnknownExtension(error) || tsxRegistered) throw error;
+    failedBeforeTsx.add(url);
   }
   const { register } = await import('tsx/esm/api');
   register();
   tsxRegistered = true;
-  return (await import(url)) as Record<string, unknown>;
+  return (await import(retryUrl(url))) as Record<string, unknown>;
 }
