@@ -32,6 +32,8 @@ const FileRecordSchema = z
     pristine: z.string(),
     /** After a conflicted merge: the new render, which becomes `pristine` once the markers are gone. */
     pending: z.string().optional(),
+    /** The user deleted the file; regenerate leaves it deleted and verify does not expect it. */
+    deleted: z.literal(true).optional(),
   })
   .refine((record) => sha256(record.pristine) === record.sha256, {
     message: 'sha256 does not match the pristine content',
@@ -163,6 +165,7 @@ export function serializeManifest(manifest: Manifest): string {
             sha256: record.sha256,
             pristine: record.pristine,
             ...(record.pending === undefined ? {} : { pending: record.pending }),
+            ...(record.deleted === true ? { deleted: true } : {}),
           },
         ];
       }),
@@ -198,6 +201,7 @@ export function createManifest(input: {
     readonly path: string;
     readonly content: string;
     readonly pending?: string;
+    readonly deleted?: boolean;
   }>;
   readonly version?: string;
 }): Manifest {
@@ -213,6 +217,7 @@ export function createManifest(input: {
           sha256: sha256(file.content),
           pristine: file.content,
           ...(file.pending === undefined ? {} : { pending: file.pending }),
+          ...(file.deleted === true ? { deleted: true as const } : {}),
         },
       ]),
     ),

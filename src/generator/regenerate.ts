@@ -111,16 +111,21 @@ export async function planRegeneration(options: {
   const generated = await connectorFiles(workspace, parsed.answers, timer);
   const conflicts: string[] = [];
   const keptDeleted: string[] = [];
-  const pristine: Array<{ path: string; content: string; pending?: string }> = [];
+  const pristine: Array<{ path: string; content: string; pending?: string; deleted?: boolean }> =
+    [];
   for (const file of generated.sources) {
     const record = manifest.files[file.path];
     // after a resolved conflict, the render the user merged with is the new base
     const base = record?.pending ?? record?.pristine;
     const ours = tree.read(file.path);
     if (ours === undefined) {
-      if (base === undefined) tree.write(file.path, file.content);
-      else keptDeleted.push(file.path);
-      pristine.push(file);
+      if (base === undefined) {
+        tree.write(file.path, file.content);
+        pristine.push(file);
+      } else {
+        keptDeleted.push(file.path);
+        pristine.push({ ...file, deleted: true });
+      }
       continue;
     }
     if (base === undefined) {

@@ -46,7 +46,9 @@ function manifestProblems(workspace: Workspace, folder: string): VerifyProblem[]
   if (!existsSync(absolute)) return [];
   let files: string[];
   try {
-    files = Object.keys(parseManifest(readFileSync(absolute, 'utf8'), manifestPath).files);
+    const manifest = parseManifest(readFileSync(absolute, 'utf8'), manifestPath);
+    // a file the user deleted on purpose (regenerate recorded it) is not expected on disk
+    files = Object.keys(manifest.files).filter((file) => manifest.files[file]?.deleted !== true);
   } catch (error) {
     return [{ file: manifestPath, message: errorMessage(error) }];
   }

@@ -22,6 +22,7 @@ import {
 } from '../../src/generator/manifest.js';
 import { CONFLICT_LABELS, hasConflictMarkers, merge3 } from '../../src/generator/merge3.js';
 import { planRegeneration } from '../../src/generator/regenerate.js';
+import { verify } from '../../src/generator/verify.js';
 import { templateHash } from '../../src/generator/render.js';
 import { DEFAULT_WORKSPACE_CONFIG, loadWorkspace } from '../../src/generator/workspace.js';
 import { runMain } from '../cli/helpers/io.js';
@@ -256,6 +257,13 @@ describe('regenerate after a template change', () => {
     const plan = await planRegeneration({ cwd: root, id: 'acme_pay' });
     expect(plan.keptDeleted).toEqual([TEST_FILE]);
     expect(plan.changes).toEqual([]);
+    // the manifest says so, which is why verify does not expect the file
+    const manifest = JSON.parse(read(root, MANIFEST)) as {
+      files: Record<string, { deleted?: boolean }>;
+    };
+    expect(manifest.files[TEST_FILE]?.deleted).toBe(true);
+    const report = await verify({ cwd: root, checks: ['registry'] });
+    expect(report.ok).toBe(true);
   });
 
   it('prints the merged diffs on a dry run and writes nothing', async () => {
