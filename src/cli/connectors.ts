@@ -3,7 +3,7 @@
 import { importWorkspaceModule } from '../generator/load-module.js';
 import { loadWorkspace, workspaceFile, type Workspace } from '../generator/workspace.js';
 import type { AmountType, Connector } from '../runtime/index.js';
-import { usageError } from './errors.js';
+import { CliError, usageError } from './errors.js';
 
 export type Registry = Readonly<Record<string, Connector<AmountType>>>;
 
@@ -11,7 +11,19 @@ export async function loadRegistry(
   cwd: string,
 ): Promise<{ workspace: Workspace; connectors: Registry }> {
   const workspace = loadWorkspace(cwd);
-  const module = await importWorkspaceModule(workspaceFile(workspace, workspace.registry));
+  const module = await importWorkspaceModule(workspaceFile(workspace, workspace.registry)).catch(
+    (error: unknown) => {
+      // the workspace's own code failed to load: its error, not a bug of create-connector
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new CliError(
+        `cannot load the registry ${workspace.registry}: ${reason}`,
+        'usage',
+        1,
+        [{ key: 'registry', value: workspace.registry, rule: 'must import without errors' }],
+        { cause: error, hint: 'Run with --verbose for the stack trace.' },
+      );
+    },
+  );
   const connectors = module['connectors'];
   if (typeof connectors !== 'object' || connectors === null) {
     throw usageError(`${workspace.registry} does not export "connectors"`, [

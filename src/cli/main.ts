@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { ANSWER_FLAGS } from './answer-flags.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
+import { parseErrorIssue } from './parse-error.js';
 import { reportError } from './report.js';
 
 interface CommonOptions {
@@ -30,12 +31,27 @@ function packageVersion(): string {
 function addAnswerFlags(command: Command, skip: readonly string[] = []): Command {
   for (const field of ANSWER_FLAGS) {
     if (skip.includes(field.key)) continue;
-    const option = new Option(`--${field.flag} <value>`, field.description);
+    // the default goes into the text: a real default would hide which flags were given
+    const description =
+      field.default === undefined
+        ? field.description
+        : `${field.description} (default: ${field.default})`;
+    const option = new Option(`--${field.flag} <value>`, description);
     if (field.choices !== undefined) option.choices(field.choices);
-    if (field.default !== undefined) option.default(undefined, field.default);
     command.addOption(option);
   }
   return command;
+}
+
+/** A commander parser for a whole number in [min, max]; anything else is a usage error. */
+function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed >= min && parsed <= max)) {
+      throw new InvalidArgumentError(`Must be a whole number from ${min} to ${max}.`);
+    }
+    return parsed;
+  };
 }
 
 function common(command: Command, json = true): Command {
@@ -73,7 +89,6 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     common(
       program.command('new', { isDefault: true }).argument('[name]', 'connector name (PascalCase)'),
     ),
-    ['name'],
   )
     .description('generate a connector from answers: flags, an answers file, a preset or prompts')
     .option('--answers <file>', 'answers file (JSON); flags override it')
@@ -145,9 +160,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
         .choices(['authorize', 'session', 'psync'])
         .default('authorize'),
     )
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', (value) =>
-      Number.parseInt(value, 10),
-    )
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', integerIn(1, 2_147_483_647))
     .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
       await run(options, async (scoped) =>
         (await import('./commands/run.js')).runCommand(
@@ -171,7 +184,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       .argument('<target>', 'nuvei, paytm, a generated connector id, or an answers file'),
   )
     .description('serve a gateway emulator on 127.0.0.1 until interrupted')
-    .option('--port <n>', 'port (default: a free one)', (value) => Number.parseInt(value, 10))
+    .option('--port <n>', 'port (default: a free one)', integerIn(0, 65_535))
     .action(async (target: string, options: CommonOptions & { port?: number }) => {
       await run(options, async (scoped) =>
         (await import('./commands/sandbox.js')).sandboxCommand(target, options, scoped),
@@ -201,7 +214,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; parse errors (unknown flag, bad choice) are usage errors.
-      return error.exitCode === 0 ? 0 : 1;
+      if (error.exitCode === 0) return 0;
+      // commander already told stderr; --json still owes stdout its one document
+      if (argv.includes('--json')) {
+        const message = error.message.replace(/^error: /, '').split('\n')[0] ?? error.message;
+        io.stdout(
+          JSON.stringify({ error: { kind: 'usage', message, issues: [parseErrorIssue(error)] } }),
+        );
+      }
+      return 1;
     }
     throw error;
   }

@@ -15,6 +15,11 @@ import type { FileChange } from './tree.js';
 export interface ApplyOptions {
   /** Test hook: fail after this many file operations have completed (0 fails before the first). */
   readonly failAfter?: number;
+  /**
+   * Workspace-relative directories (and their parents) never removed when a delete empties them,
+   * e.g. the workspace's connectors and tests folders, which outlive any one connector.
+   */
+  readonly keepDirs?: readonly string[];
 }
 
 /** What a file looked like before we touched it. */
@@ -82,10 +87,10 @@ async function removeFile(file: string): Promise<void> {
 }
 
 /** Removes empty directories from `dir` up to (not including) `root`. */
-async function pruneEmptyDirs(dir: string, root: string): Promise<void> {
+async function pruneEmptyDirs(dir: string, root: string, keep: ReadonlySet<string>): Promise<void> {
   for (
     let current = dir;
-    current !== root && current.startsWith(root + path.sep);
+    current !== root && current.startsWith(root + path.sep) && !keep.has(current);
     current = path.dirname(current)
   ) {
     try {
@@ -170,5 +175,15 @@ export async function applyChanges(
       unrestored,
     });
   }
-  for (const dir of emptied) await pruneEmptyDirs(dir, base);
+  const keep = new Set<string>();
+  for (const dir of options.keepDirs ?? []) {
+    for (
+      let current = path.join(base, ...dir.split('/'));
+      current.startsWith(base + path.sep);
+      current = path.dirname(current)
+    ) {
+      keep.add(current);
+    }
+  }
+  for (const dir of emptied) await pruneEmptyDirs(dir, base, keep);
 }

@@ -90,6 +90,13 @@ export async function planNewConnector(options: {
           [paths.dir],
         );
       }
+      // force rewrites generated connectors only: a hand-written one is never overwritten
+      if (tree.read(paths.manifest) === undefined) {
+        throw new ConflictError(
+          `"${names.id}" is a hand-written connector (it has no manifest): choose another name`,
+          [paths.dir],
+        );
+      }
       return registry;
     }
     const entry = {
@@ -156,6 +163,7 @@ export async function applyPlan(
   options: ApplyOptions & { readonly timer?: PhaseTimer } = {},
 ): Promise<void> {
   const { timer, ...apply } = options;
-  const run = () => applyChanges(plan.workspace.root, plan.changes, apply);
+  const keepDirs = [plan.workspace.connectorsDir, plan.workspace.testsDir];
+  const run = () => applyChanges(plan.workspace.root, plan.changes, { keepDirs, ...apply });
   await (timer === undefined ? run() : timer.measure('write', run));
 }

@@ -147,6 +147,27 @@ describe('applyChanges', () => {
     });
   });
 
+  it('keeps the directories it is told to keep, and their parents, even when emptied', async () => {
+    const root = testdir({
+      'test/connectors/acme.test.ts': 'x',
+      'src/connectors/acme/index.ts': 'y',
+    });
+    await applyChanges(
+      root,
+      [
+        { path: 'test/connectors/acme.test.ts', type: 'delete' },
+        { path: 'src/connectors/acme/index.ts', type: 'delete' },
+      ],
+      { keepDirs: ['test/connectors', 'src/connectors'] },
+    );
+    expect(snapshotDir(root)).toEqual({
+      'src/': '',
+      'src/connectors/': '',
+      'test/': '',
+      'test/connectors/': '',
+    });
+  });
+
   it('restores everything when a failure is injected after each write position', async () => {
     for (let position = 0; position <= changes.length; position += 1) {
       const root = testdir(before);

@@ -4,12 +4,12 @@
  * generated tests work against the installed package.
  */
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ChangeTree, applyChanges, refuseExisting } from '../../generator/tree.js';
 import { WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../../generator/workspace.js';
-import type { ExitCode } from '../errors.js';
+import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 interface PackageJson {
@@ -105,12 +105,39 @@ function packageName(dir: string): string {
   return base === '' ? 'connectors' : base;
 }
 
+/** `init` writes into a new or empty directory; anything else needs --force. */
+function refuseOccupied(root: string, force: boolean): void {
+  let entries: string[];
+  try {
+    if (!statSync(root).isDirectory()) {
+      throw usageError(`${root} is not a directory`, [
+        { key: 'dir', value: root, rule: 'must be a directory, or not exist yet' },
+      ]);
+    }
+    entries = readdirSync(root);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return;
+    throw error;
+  }
+  // a fresh clone (only .git) counts as empty, as create-vite has it
+  const occupied = entries.filter((entry) => entry !== '.git');
+  if (occupied.length === 0 || force) return;
+  throw new CliError(
+    `${root} is not empty (${occupied.length} entr${occupied.length === 1 ? 'y' : 'ies'}); nothing was written`,
+    'conflict',
+    1,
+    [{ key: 'dir', value: root, rule: 'must be empty or not exist (--force writes into it)' }],
+    { hint: 'Pass --force to add the workspace files to it, or name a new directory.' },
+  );
+}
+
 export async function initCommand(
   dir: string,
   options: { force?: boolean; json?: boolean },
   io: CliIo,
 ): Promise<ExitCode> {
   const root = path.resolve(io.cwd, dir);
+  refuseOccupied(root, options.force === true);
   const tree = new ChangeTree(root);
   for (const [file, content] of Object.entries(workspaceFiles(packageName(root))))
     tree.write(file, content);

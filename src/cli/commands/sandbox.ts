@@ -1,7 +1,8 @@
 /**
  * @module `create-connector sandbox <target>`: serves a gateway emulator on 127.0.0.1 until
- * SIGINT/SIGTERM. Targets: `nuvei`, `paytm`, a generated connector's id (its manifest's answers)
- * or an answers file. The base URL to give the connector is the first line on stdout.
+ * SIGINT/SIGTERM. Targets: a generated connector's id (its manifest's answers), `nuvei` or `paytm`
+ * (the reference gateways, unless the workspace generated a connector with that id) or an answers
+ * file. The base URL to give the connector is the first line on stdout.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,7 +10,12 @@ import path from 'node:path';
 
 import { parseAnswers, type Answers } from '../../generator/answers.js';
 import { parseManifest } from '../../generator/manifest.js';
-import { connectorPaths, loadWorkspace, workspaceFile } from '../../generator/workspace.js';
+import {
+  connectorPaths,
+  findWorkspaceRoot,
+  loadWorkspace,
+  workspaceFile,
+} from '../../generator/workspace.js';
 import {
   GENERIC_SANDBOX_CREDENTIALS,
   NUVEI_SANDBOX_CREDENTIALS,
@@ -19,7 +25,7 @@ import {
   startPaytmEmulator,
   type LoopbackGateway,
 } from '../../sandbox/index.js';
-import { usageError, type ExitCode } from '../errors.js';
+import { usageError, type CliError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 
 interface Served {
@@ -52,12 +58,8 @@ function answersFor(target: string, cwd: string): Answers {
     if (!parsed.ok) throw usageError(`${target} holds invalid answers`, parsed.issues);
     return parsed.answers;
   }
-  const workspace = loadWorkspace(cwd);
-  const manifest = workspaceFile(
-    workspace,
-    connectorPaths(workspace, { folder: target.replaceAll('_', '-') }).manifest,
-  );
-  if (!existsSync(manifest)) {
+  const manifest = generatedManifest(target, cwd);
+  if (manifest === undefined) {
     throw usageError(`no emulator for "${target}"`, [
       {
         key: 'target',
@@ -69,9 +71,34 @@ function answersFor(target: string, cwd: string): Answers {
   return parseManifest(readFileSync(manifest, 'utf8'), manifest).answers as Answers;
 }
 
+/** The manifest of the workspace's generated connector `id`, if there is one. */
+function generatedManifest(id: string, cwd: string): string | undefined {
+  if (findWorkspaceRoot(cwd) === undefined) return undefined;
+  const workspace = loadWorkspace(cwd);
+  const manifest = workspaceFile(
+    workspace,
+    connectorPaths(workspace, { folder: id.replaceAll('_', '-') }).manifest,
+  );
+  return existsSync(manifest) ? manifest : undefined;
+}
+
+/**
+ * A connector generated from the nuvei or paytm preset takes that id but speaks the generic wire
+ * format, so its emulator is the generic one; a broken workspace leaves the reference gateways.
+ */
+function shadowedByGenerated(target: string, cwd: string): boolean {
+  try {
+    return generatedManifest(target, cwd) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 async function serve(target: string, port: number | undefined, io: CliIo): Promise<Served> {
   const options = { keepProcessAlive: true, ...(port === undefined ? {} : { port }) };
-  if (target === 'nuvei') {
+  const builtIn =
+    (target === 'nuvei' || target === 'paytm') && !shadowedByGenerated(target, io.cwd);
+  if (builtIn && target === 'nuvei') {
     const gateway = await startNuveiEmulator(options);
     const { merchantId, merchantSiteId, merchantSecret } = NUVEI_SANDBOX_CREDENTIALS;
     return {
@@ -85,7 +112,7 @@ async function serve(target: string, port: number | undefined, io: CliIo): Promi
       },
     };
   }
-  if (target === 'paytm') {
+  if (builtIn && target === 'paytm') {
     const gateway = await startPaytmEmulator(options);
     const { mid, merchantKey, website } = PAYTM_SANDBOX_CREDENTIALS;
     return {
@@ -97,6 +124,21 @@ async function serve(target: string, port: number | undefined, io: CliIo): Promi
   const answers = answersFor(target, io.cwd);
   const gateway = await startGenericEmulator(answers, options);
   return { gateway, baseUrl: gateway.baseUrl, auth: genericAuth(answers) };
+}
+
+/** A port that cannot be bound is bad input, not a bug. */
+function portError(error: unknown, port: number | undefined): CliError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const rule =
+    code === 'EADDRINUSE'
+      ? 'is already in use'
+      : code === 'EACCES'
+        ? 'needs privileges to bind'
+        : undefined;
+  if (rule === undefined) return undefined;
+  return usageError(`cannot listen on 127.0.0.1:${port ?? 0}: the port ${rule}`, [
+    { key: 'port', value: port, rule: `${rule}; pick another or leave --port out` },
+  ]);
 }
 
 export async function sandboxCommand(
@@ -112,7 +154,11 @@ export async function sandboxCommand(
       { key: 'port', value: options.port, rule: 'an integer from 0 to 65535' },
     ]);
   }
-  const served = await serve(target, options.port, io);
+  // listen for the signal before printing the URL: a caller may stop us as soon as it reads it
+  const interrupted = io.untilInterrupted();
+  const served = await serve(target, options.port, io).catch((error: unknown) => {
+    throw portError(error, options.port) ?? error;
+  });
   if (options.json === true) {
     io.stdout(JSON.stringify({ baseUrl: served.baseUrl, auth: served.auth }));
   } else {
@@ -124,7 +170,7 @@ export async function sandboxCommand(
       ].join('\n'),
     );
   }
-  await io.untilInterrupted();
+  await interrupted;
   await served.gateway.close();
   return 0;
 }
