@@ -2,13 +2,23 @@
  * @module Renders a connector's files from `templates/connector/`: a private Handlebars instance
  * in strict mode with only our helpers, and a check, before anything is compiled, that every
  * `{{...}}` in a template goes through a helper that quotes or validates its value.
+ *
+ * Parsing, checking and compiling the templates costs a run ~50 ms (Handlebars' compiler and
+ * source-map load for it), so the compiled templates are kept between runs, precompiled, in the
+ * per-user cache directory the compiler API's code cache uses; a run that finds them loads only
+ * Handlebars' runtime. The cache key covers the templates, the helpers, Handlebars' version and
+ * this module's own code, so a change to any of them compiles (and checks) again.
  */
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import * as handlebarsRuntimeModule from 'handlebars/runtime.js';
 
 import type { Answers } from './answers.js';
 import { hashTemplateDir } from './manifest.js';
@@ -134,10 +144,24 @@ export function checkTemplate(template: string, source: string): void {
       }
     }
   };
-  visit(Handlebars.parse(source));
+  visit(fullHandlebars().parse(source));
 }
 
+type HandlebarsApi = typeof Handlebars;
 type CompiledTemplates = ReadonlyMap<string, HandlebarsTemplateDelegate<TemplateContext>>;
+
+/** Handlebars' runtime only: enough to run precompiled templates. */
+const runtime = (handlebarsRuntimeModule as unknown as { default: HandlebarsApi }).default;
+
+let compiler: HandlebarsApi | undefined;
+
+/** Handlebars with its parser and compiler, loaded only to check or compile templates. */
+function fullHandlebars(): HandlebarsApi {
+  compiler ??= createRequire(import.meta.url)('handlebars') as HandlebarsApi;
+  return compiler;
+}
+
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
 /** `templates/`, from src/generator (vitest, tsx) or dist/generator (built) alike. */
 export function templatesRoot(): string {
@@ -147,15 +171,88 @@ export function templatesRoot(): string {
 let compiled: CompiledTemplates | undefined;
 let hash: string | undefined;
 
+/** The same per-user directory (0700) as the compiler API's V8 code cache (load-typescript.ts). */
+function cacheDir(): string {
+  const override = process.env['CREATE_CONNECTOR_CACHE_DIR'];
+  if (override !== undefined && override !== '') return override;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return join(tmpdir(), `create-connector-cache-${uid}`);
+}
+
+/** Everything the precompiled code depends on, hashed. */
+function cacheFile(sources: ReadonlyArray<{ template: string; source: string }>): string {
+  const digest = createHash('sha256')
+    .update(`handlebars ${runtime.VERSION}\0${JSON.stringify(COMPILE_OPTIONS)}\0`)
+    .update(`${Object.keys(OUTPUT_HELPERS).join(',')}\0${Object.keys(PREDICATE_HELPERS).join(',')}`)
+    .update(`\0${Object.keys(BLOCK_HELPERS).join(',')}\0`)
+    // this module holds the template check: a changed check must re-check the templates
+    .update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const { template, source } of sources) digest.update(`\0${template}\0${source}`);
+  return join(cacheDir(), `templates-${digest.digest('hex').slice(0, 24)}.json`);
+}
+
+/** Only this user's own, not group- or world-writable, files are trusted: they hold code. */
+function trusted(stats: Stats): boolean {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  return (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
+}
+
+function readPrecompiled(file: string): Record<string, string> | undefined {
+  try {
+    if (!trusted(statSync(dirname(file))) || !trusted(statSync(file))) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+}
+
+function writePrecompiled(file: string, specs: Record<string, string>): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(specs), { mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    // a cache that cannot be written only costs the next run its speed
+  }
+}
+
+/** Checks and precompiles every template: the source of each template function. */
+function precompileTemplates(
+  sources: ReadonlyArray<{ template: string; source: string }>,
+): Record<string, string> {
+  const handlebars = fullHandlebars();
+  const specs: Record<string, string> = {};
+  for (const { template, source } of sources) {
+    checkTemplate(template, source);
+    specs[template] = String(handlebars.precompile(source, { ...COMPILE_OPTIONS }));
+  }
+  return specs;
+}
+
 function compileTemplates(): CompiledTemplates {
   if (compiled !== undefined) return compiled;
-  const handlebars = Handlebars.create();
+  const sources = CONNECTOR_TEMPLATES.map(({ template }) => ({
+    template,
+    source: readFileSync(join(templatesRoot(), template), 'utf8'),
+  }));
+  const file = cacheFile(sources);
+  let specs = readPrecompiled(file);
+  if (
+    specs === undefined ||
+    sources.some(({ template }) => typeof specs?.[template] !== 'string')
+  ) {
+    specs = precompileTemplates(sources);
+    writePrecompiled(file, specs);
+  }
+  const handlebars = runtime.create();
   for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
   const render = new Map<string, HandlebarsTemplateDelegate<TemplateContext>>();
-  for (const { template } of CONNECTOR_TEMPLATES) {
-    const source = readFileSync(join(templatesRoot(), template), 'utf8');
-    checkTemplate(template, source);
-    render.set(template, handlebars.compile(source, { strict: true, noEscape: true }));
+  for (const { template } of sources) {
+    // A precompiled template is the source of an object literal (what Handlebars.compile makes
+    // in memory and runs the same way).
+    const spec = new Function(`return ${specs[template]!};`)() as TemplateSpecification;
+    render.set(template, handlebars.template<TemplateContext>(spec));
   }
   compiled = render;
   return compiled;

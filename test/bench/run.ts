@@ -6,25 +6,33 @@
  *   npm run bench -- --only runtime      the named sections (comma-separated); prints only
  *   npm run bench -- --only runtime --write   … and writes RESULTS.md anyway
  *   npm run bench -- --no-write          every section, prints only
+ *   npm run bench -- --no-build          measure this checkout's dist/ as it is instead of a
+ *                                        private build (cli.ts)
  *
- * A section is a module exporting `async function <name>Rows(): Promise<Row[]>`; add it to
+ * A section is a module exporting `async function <name>Rows(ctx): Promise<Row[]>`; add it to
  * SECTIONS below. Sections run one after another in the order listed, never concurrently.
+ * Network: only 127.0.0.1 (the runtime section's canned gateway).
  */
 
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { renderTable, type Row } from './table.js';
+import { createContext, type BenchContext } from './context.js';
+import { met, renderTable, type Row } from './table.js';
 
 interface Section {
   readonly name: string;
-  readonly rows: () => Promise<Row[]>;
+  readonly rows: (ctx: BenchContext) => Promise<Row[]>;
 }
 
 // Loaded on demand, so `--only` skips the others' imports as well as their work.
 const SECTIONS: readonly Section[] = [
-  { name: 'runtime', rows: async () => (await import('./runtime.js')).runtimeRows() },
+  { name: 'startup', rows: async (ctx) => (await import('./startup.js')).startupRows(ctx) },
+  { name: 'scaffold', rows: async (ctx) => (await import('./scaffold.js')).scaffoldRows(ctx) },
+  { name: 'wiring', rows: async (ctx) => (await import('./wiring.js')).wiringRows(ctx) },
+  { name: 'verify', rows: async (ctx) => (await import('./verify.js')).verifyRows(ctx) },
+  { name: 'runtime', rows: async (ctx) => (await import('./runtime.js')).runtimeRows(ctx) },
 ];
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
@@ -46,7 +54,23 @@ function machine(): string {
   return `${cores.length} cores, ${model}, Node ${process.version}, ${platform()} ${release()}`;
 }
 
-function resultsFile(table: string, sections: readonly Section[], date: Date): string {
+function targetsLine(rows: readonly Row[]): string {
+  const judged = rows.filter((row) => met(row) !== undefined);
+  const missed = judged.filter((row) => met(row) === false);
+  if (judged.length === 0) return '';
+  return missed.length === 0
+    ? `Targets: all ${judged.length} met.`
+    : `Targets: ${judged.length - missed.length} of ${judged.length} met; missed: ${missed
+        .map((row) => `${row.section} ${row.measure}`)
+        .join('; ')}.`;
+}
+
+function resultsFile(
+  table: string,
+  rows: readonly Row[],
+  sections: readonly Section[],
+  date: Date,
+): string {
   return [
     '# Benchmark results',
     '',
@@ -54,7 +78,11 @@ function resultsFile(table: string, sections: readonly Section[], date: Date): s
     `Sections: ${sections.map((section) => section.name).join(', ')}. Regenerate with \`npm run bench\`.`,
     '',
     'Each row is the median of its runs with the minimum and maximum; ratios are per-round',
-    'ratios of contenders measured in the same run, in alternating order.',
+    'ratios of contenders measured in the same run, in alternating order. Process rows are',
+    'whole processes, spawn to exit. What the misses cost and what would close them: README,',
+    '"Performance".',
+    '',
+    targetsLine(rows),
     '',
     table,
     '',
@@ -67,22 +95,28 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       write: { type: 'boolean' },
       'no-write': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
     },
   });
   const sections = selectedSections(values.only);
   const write = values.write ?? (values.only === undefined && values['no-write'] !== true);
   const date = new Date();
+  const ctx = createContext({ build: values['no-build'] !== true });
   const rows: Row[] = [];
-  for (const section of sections) {
-    const started = performance.now();
-    rows.push(...(await section.rows()));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`bench: ${section.name} done in ${seconds} s\n`);
+  try {
+    for (const section of sections) {
+      const started = performance.now();
+      rows.push(...(await section.rows(ctx)));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stderr.write(`bench: ${section.name} done in ${seconds} s\n`);
+    }
+  } finally {
+    ctx.dispose();
   }
   const table = renderTable(rows);
-  process.stdout.write(`${machine()}\n\n${table}\n`);
+  process.stdout.write(`${machine()}\n\n${targetsLine(rows)}\n\n${table}\n`);
   if (write) {
-    writeFileSync(RESULTS, resultsFile(table, sections, date));
+    writeFileSync(RESULTS, resultsFile(table, rows, sections, date));
     process.stderr.write(`bench: wrote ${RESULTS.pathname}\n`);
   }
 }

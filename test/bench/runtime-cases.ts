@@ -6,19 +6,17 @@
 
 import { readFileSync } from 'node:fs';
 
-import { nuvei } from '../../src/connectors/nuvei/index.js';
-import { paytm } from '../../src/connectors/paytm/index.js';
-import {
-  Secret,
-  createRouterData,
-  type AmountType,
-  type Connector,
-  type ConnectorAuthType,
-  type FlowName,
-  type PaymentFlowData,
-  type PaymentInput,
-  type RouterData,
+import type {
+  AmountType,
+  Connector,
+  ConnectorAuthType,
+  FlowName,
+  PaymentFlowData,
+  PaymentInput,
+  RouterData,
 } from '../../src/runtime/index.js';
+import { nuveiRawPayment, paytmRawPayment, type RawPayment } from './raw-clients.js';
+import type { Shipped } from './shipped.js';
 
 /** A canned 200 answer, chosen by the suffix of the request's path. */
 export interface CannedAnswer {
@@ -44,6 +42,13 @@ export interface RuntimeCase {
   /** The answers to CreateSessionToken and Authorize, for the loopback server. */
   readonly answers: readonly CannedAnswer[];
   readonly flows: readonly FlowCase[];
+  /** The same payment by a hand-written client (raw-clients.ts). */
+  readonly raw: RawPayment;
+  /**
+   * A request body with its volatile members (timestamps, checksums, signatures) checked for
+   * validity and then blanked, so two clients' requests compare byte for byte.
+   */
+  readonly stableBody: (path: string, body: string) => string;
 }
 
 interface Fixture {
@@ -66,6 +71,7 @@ function recordedAnswers(fixture: string): { session: string; authorize: string 
 
 /** Router data for each flow as the payment sequence builds it, the token already in hand. */
 function flowCases(
+  { runtime: { createRouterData } }: Shipped,
   payment: PaymentInput,
   auth: ConnectorAuthType,
   sessionToken: string,
@@ -118,7 +124,9 @@ function flowCases(
   ];
 }
 
-function nuveiCase(): RuntimeCase {
+function nuveiCase(shipped: Shipped): RuntimeCase {
+  const { Secret } = shipped.runtime;
+  const { endpointChecksum } = shipped.nuveiChecksum;
   const recorded = recordedAnswers('nuvei_01_session_ok__card_auto_approved');
   const auth: ConnectorAuthType = {
     type: 'SignatureKey',
@@ -163,7 +171,7 @@ function nuveiCase(): RuntimeCase {
   });
   return {
     label: 'Nuvei card',
-    connector: nuvei,
+    connector: shipped.nuvei,
     auth,
     payment,
     baseUrl: (origin) => `${origin}/ppp/api/v1`,
@@ -171,14 +179,66 @@ function nuveiCase(): RuntimeCase {
       { pathSuffix: '/getSessionToken.do', body: recorded.session },
       { pathSuffix: '/payment.do', body: recorded.authorize },
     ],
-    flows: flowCases(payment, auth, 'e1b6a4f2-7c3d-4b8a-9f0e-2d5c6b7a8e90', {
+    flows: flowCases(shipped, payment, auth, 'e1b6a4f2-7c3d-4b8a-9f0e-2d5c6b7a8e90', {
       ...recorded,
       psync,
     }),
+    raw: nuveiRawPayment({
+      merchantId: 'M1',
+      merchantSiteId: 'S1',
+      merchantSecret: 'sekret-nuvei-0123456789',
+      clientRequestId: 'nuvei_order_0001',
+      amount: '10.00',
+      currency: 'USD',
+      card: {
+        cardNumber: '4111111111111111',
+        cardHolderName: 'John Doe',
+        expirationMonth: '03',
+        expirationYear: '2030',
+        CVV: '737',
+      },
+      ipAddress: '1.2.3.4',
+      billingAddress: {
+        email: 'test@example.com',
+        country: 'US',
+        firstName: 'John',
+        lastName: 'Doe',
+      },
+      returnUrl: 'https://example.com/return',
+    }),
+    stableBody: (path, body) => {
+      const json = JSON.parse(body) as Record<string, string>;
+      const values = (fields: readonly string[]) =>
+        Object.fromEntries(fields.map((field) => [field, json[field] ?? ''])) as never;
+      const expected = path.endsWith('/getSessionToken.do')
+        ? endpointChecksum(
+            'getSessionToken',
+            values(['merchantId', 'merchantSiteId', 'clientRequestId', 'timeStamp']),
+            'sekret-nuvei-0123456789',
+          )
+        : endpointChecksum(
+            'payment',
+            values([
+              'merchantId',
+              'merchantSiteId',
+              'clientRequestId',
+              'amount',
+              'currency',
+              'timeStamp',
+            ]),
+            'sekret-nuvei-0123456789',
+          );
+      if (json['checksum'] !== expected) throw new Error(`nuvei ${path}: wrong checksum`);
+      if (!/^\d{14}$/.test(json['timeStamp'] ?? ''))
+        throw new Error(`nuvei ${path}: bad timeStamp`);
+      return JSON.stringify({ ...json, timeStamp: '<volatile>', checksum: '<volatile>' });
+    },
   };
 }
 
-function paytmCase(): RuntimeCase {
+function paytmCase(shipped: Shipped): RuntimeCase {
+  const { Secret } = shipped.runtime;
+  const { verifySignature } = shipped.paytmSignature;
   const recorded = recordedAnswers('paytm_01_session_ok__upi_collect_ok');
   const auth: ConnectorAuthType = {
     type: 'MultiAuthKey',
@@ -213,7 +273,7 @@ function paytmCase(): RuntimeCase {
   });
   return {
     label: 'Paytm UPI collect',
-    connector: paytm,
+    connector: shipped.paytm,
     auth,
     payment,
     // Paytm's base URL ends with "/" (see its connector module).
@@ -222,13 +282,36 @@ function paytmCase(): RuntimeCase {
       { pathSuffix: '/theia/api/v1/initiateTransaction', body: recorded.session },
       { pathSuffix: '/theia/api/v1/processTransaction', body: recorded.authorize },
     ],
-    flows: flowCases(payment, auth, 'f0bed899539742309eebd8a1b2c3d4e51795628424000', {
+    flows: flowCases(shipped, payment, auth, 'f0bed899539742309eebd8a1b2c3d4e51795628424000', {
       ...recorded,
       psync,
     }),
+    raw: paytmRawPayment({
+      mid: 'MID1TEST',
+      merchantKey: 'sekretPaytmKey16',
+      website: 'WEBSTAGING',
+      clientId: 'C11',
+      orderId: 'paytm_order_0001',
+      amount: '10.00',
+      currency: 'INR',
+      vpa: 'test@upi',
+    }),
+    stableBody: (path, body) => {
+      const json = JSON.parse(body) as { head: Record<string, unknown>; body: unknown };
+      if (!path.endsWith('/initiateTransaction')) return body;
+      // the signature covers the exact text of `body`, which both clients send compact
+      const signed = JSON.stringify(json.body);
+      if (!body.endsWith(`"body":${signed}}`)) throw new Error('paytm: body is not compact JSON');
+      if (!verifySignature(signed, 'sekretPaytmKey16', String(json.head['signature']))) {
+        throw new Error('paytm initiateTransaction: the signature does not verify');
+      }
+      const head = { ...json.head, requestTimestamp: '<volatile>', signature: '<volatile>' };
+      return JSON.stringify({ head, body: json.body });
+    },
   };
 }
 
-export function runtimeCases(): RuntimeCase[] {
-  return [nuveiCase(), paytmCase()];
+/** The cases, built on the shipped runtime and connectors (dist/). */
+export function runtimeCases(shipped: Shipped): RuntimeCase[] {
+  return [nuveiCase(shipped), paytmCase(shipped)];
 }
