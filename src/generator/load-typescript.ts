@@ -6,13 +6,14 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
 import type { ts as TsApi } from 'ts-morph';
+
+import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
 
 export type TypeScript = typeof TsApi;
 
@@ -31,14 +32,6 @@ function bundlePath(): string {
   return fromTsMorph.resolve('@ts-morph/common/dist/typescript.js');
 }
 
-/** A per-user directory (0700), so no other user can plant code in the cache. */
-function cacheDir(): string {
-  const override = process.env['CREATE_CONNECTOR_CACHE_DIR'];
-  if (override !== undefined && override !== '') return override;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return path.join(tmpdir(), `create-connector-cache-${uid}`);
-}
-
 function cacheFile(bundle: string): string {
   const { size, mtimeMs } = statSync(bundle);
   const key = createHash('sha256')
@@ -48,18 +41,10 @@ function cacheFile(bundle: string): string {
   return path.join(cacheDir(), `typescript-${key}.v8cache`);
 }
 
-function readCache(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs a CommonJS bundle the way Node's loader would, with V8 cached data when there is some. */
 function loadWithCodeCache(bundle: string): TypeScript {
   const file = cacheFile(bundle);
-  const cachedData = readCache(file);
+  const cachedData = readCacheFile(file);
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n})`;
   const script = new Script(wrapper, {
     filename: bundle,
@@ -77,16 +62,7 @@ function loadWithCodeCache(bundle: string): TypeScript {
     cachedData === undefined ? 'miss' : script.cachedDataRejected === true ? 'rejected' : 'hit';
   if (cacheState !== 'hit') {
     // written at exit, so the cache also holds the functions this run compiled (the parser)
-    process.once('exit', () => {
-      try {
-        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-        renameSync(temp, file);
-      } catch {
-        // a cache that cannot be written only costs the next run its speed
-      }
-    });
+    process.once('exit', () => writeCacheFile(file, script.createCachedData()));
   }
   return module.exports as TypeScript;
 }

@@ -11,16 +11,16 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type Handlebars from 'handlebars';
 import * as handlebarsRuntimeModule from 'handlebars/runtime.js';
 
 import type { Answers } from './answers.js';
+import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
 import { hashTemplateDir } from './manifest.js';
 import type { Names } from './names.js';
 import {
@@ -171,14 +171,6 @@ export function templatesRoot(): string {
 let compiled: CompiledTemplates | undefined;
 let hash: string | undefined;
 
-/** The same per-user directory (0700) as the compiler API's V8 code cache (load-typescript.ts). */
-function cacheDir(): string {
-  const override = process.env['CREATE_CONNECTOR_CACHE_DIR'];
-  if (override !== undefined && override !== '') return override;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return join(tmpdir(), `create-connector-cache-${uid}`);
-}
-
 /** Everything the precompiled code depends on, hashed. */
 function cacheFile(sources: ReadonlyArray<{ template: string; source: string }>): string {
   const digest = createHash('sha256')
@@ -191,29 +183,13 @@ function cacheFile(sources: ReadonlyArray<{ template: string; source: string }>)
   return join(cacheDir(), `templates-${digest.digest('hex').slice(0, 24)}.json`);
 }
 
-/** Only this user's own, not group- or world-writable, files are trusted: they hold code. */
-function trusted(stats: Stats): boolean {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  return (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
-}
-
 function readPrecompiled(file: string): Record<string, string> | undefined {
+  const bytes = readCacheFile(file);
+  if (bytes === undefined) return undefined;
   try {
-    if (!trusted(statSync(dirname(file))) || !trusted(statSync(file))) return undefined;
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    return JSON.parse(bytes.toString('utf8')) as Record<string, string>;
   } catch {
     return undefined;
-  }
-}
-
-function writePrecompiled(file: string, specs: Record<string, string>): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(specs), { mode: 0o600 });
-    renameSync(temp, file);
-  } catch {
-    // a cache that cannot be written only costs the next run its speed
   }
 }
 
@@ -243,7 +219,7 @@ function compileTemplates(): CompiledTemplates {
     sources.some(({ template }) => typeof specs?.[template] !== 'string')
   ) {
     specs = precompileTemplates(sources);
-    writePrecompiled(file, specs);
+    writeCacheFile(file, JSON.stringify(specs));
   }
   const handlebars = runtime.create();
   for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
