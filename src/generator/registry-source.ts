@@ -1,12 +1,15 @@
 /**
- * @module Reading the connector registry: one parse with the TypeScript parser, then the
- * `connectors` object, its entries and the imports that bind them, refusing anything malformed.
+ * @module Reading the connector registry: its layout from the scanner's one-pass fast path when
+ * the text is in the grammar the generator writes, from a full parse otherwise; then the imports
+ * that bind the entries, refusing anything malformed. The last registry read is kept, so the
+ * steps of one command that read the same text (list, then add) parse it once.
  */
-
-import type { ts as TsApi } from 'ts-morph';
 
 import { RegistryError } from './errors.js';
 import { loadTypeScript, type TypeScript } from './load-typescript.js';
+import type { EntryLayout, ImportLayout, RegistryLayout } from './registry-layout.js';
+import { parseRegistryLayout } from './registry-parse.js';
+import { scanRegistry } from './registry-scan.js';
 
 export interface RegistryEntry {
   /** snake_case id, the key in `connectors`. */
@@ -17,155 +20,54 @@ export interface RegistryEntry {
   readonly importPath: string;
 }
 
+/** Which reader produced a layout: the scanner's fast path or the full parse. */
+export type RegistryReader = 'scanner' | 'parser';
+
 export interface ImportBinding {
-  readonly declaration: TsApi.ImportDeclaration;
+  readonly declaration: ImportLayout;
   readonly path: string;
 }
 
-export interface ParsedEntry {
-  readonly id: string;
-  readonly value: string;
-  readonly node: TsApi.ObjectLiteralElementLike;
-}
+export type ParsedEntry = EntryLayout;
 
-export interface ParsedRegistry {
+export interface ParsedRegistry extends RegistryLayout {
   readonly ts: TypeScript;
-  readonly file: TsApi.SourceFile;
   readonly text: string;
-  readonly object: TsApi.ObjectLiteralExpression;
-  readonly entries: readonly ParsedEntry[];
+  readonly readBy: RegistryReader;
+  /** Value imports (not type-only) by local name; a later import of a name wins. */
   readonly bindings: ReadonlyMap<string, ImportBinding>;
 }
 
-function where(parsed: Pick<ParsedRegistry, 'file'>, position: number): string {
-  const { line, character } = parsed.file.getLineAndCharacterOfPosition(position);
-  return `line ${line + 1}, column ${character + 1}`;
+const reads: Record<RegistryReader, number> = { scanner: 0, parser: 0 };
+let last: ParsedRegistry | undefined;
+
+/** How many registries this process has read with each reader (reuses not counted). */
+export function registryReads(): Readonly<Record<RegistryReader, number>> {
+  return { ...reads };
 }
 
-function unwrapInitializer(ts: TypeScript, node: TsApi.Expression): TsApi.Expression {
-  let current = node;
-  while (
-    ts.isSatisfiesExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isParenthesizedExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function findConnectorsObject(
-  ts: TypeScript,
-  file: TsApi.SourceFile,
-): TsApi.ObjectLiteralExpression {
-  const declarations = file.statements
-    .filter(ts.isVariableStatement)
-    .flatMap((statement) => statement.declarationList.declarations)
-    .filter(
-      (declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === 'connectors',
-    );
-  const [declaration, second] = declarations;
-  if (declaration === undefined) {
-    throw new RegistryError(
-      'missing-declaration',
-      'the registry has no top-level `connectors` declaration',
-      [{ key: 'registry', rule: 'must declare `export const connectors = { … }`' }],
-    );
-  }
-  if (second !== undefined) {
-    throw new RegistryError('duplicate-declaration', '`connectors` is declared more than once', [
-      { key: 'registry', rule: 'must declare `connectors` exactly once' },
-    ]);
-  }
-  const initializer =
-    declaration.initializer === undefined
-      ? undefined
-      : unwrapInitializer(ts, declaration.initializer);
-  if (initializer === undefined || !ts.isObjectLiteralExpression(initializer)) {
-    throw new RegistryError(
-      'not-object-literal',
-      '`connectors` is not initialised with an object literal',
-      [{ key: 'registry', rule: '`connectors` must be an object literal' }],
-    );
-  }
-  return initializer;
-}
-
-function readEntry(
-  ts: TypeScript,
-  file: TsApi.SourceFile,
-  node: TsApi.ObjectLiteralElementLike,
-): ParsedEntry {
-  if (ts.isShorthandPropertyAssignment(node) && node.objectAssignmentInitializer === undefined) {
-    return { id: node.name.text, value: node.name.text, node };
-  }
-  if (
-    ts.isPropertyAssignment(node) &&
-    (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
-    ts.isIdentifier(node.initializer)
-  ) {
-    return { id: node.name.text, value: node.initializer.text, node };
-  }
-  const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
-  throw new RegistryError(
-    'unsupported-entry',
-    `registry entry at line ${line + 1} is not \`id: value\` or \`id\`: ${node.getText(file)}`,
-    [
-      {
-        key: 'registry',
-        value: node.getText(file),
-        rule: 'entries must be `id: value` or shorthand `id`',
-      },
-    ],
-  );
-}
-
-function readBindings(ts: TypeScript, file: TsApi.SourceFile): Map<string, ImportBinding> {
+function readBindings(imports: readonly ImportLayout[]): Map<string, ImportBinding> {
   const bindings = new Map<string, ImportBinding>();
-  for (const declaration of file.statements) {
-    if (!ts.isImportDeclaration(declaration) || !ts.isStringLiteral(declaration.moduleSpecifier))
-      continue;
-    const clause = declaration.importClause;
-    if (clause === undefined || clause.isTypeOnly) continue;
-    const binding = { declaration, path: declaration.moduleSpecifier.text };
-    if (clause.name !== undefined) bindings.set(clause.name.text, binding);
-    if (clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings)) {
-      for (const element of clause.namedBindings.elements) {
-        if (!element.isTypeOnly) bindings.set(element.name.text, binding);
-      }
+  for (const declaration of imports) {
+    const { clause, specifier } = declaration;
+    if (specifier === undefined || clause === undefined || clause.typeOnly) continue;
+    const binding = { declaration, path: specifier };
+    if (clause.name !== undefined) bindings.set(clause.name, binding);
+    for (const element of clause.named ?? []) {
+      if (!element.typeOnly) bindings.set(element.name, binding);
     }
   }
   return bindings;
 }
 
-/** Parses and checks a registry; throws RegistryError when it is malformed. */
-export function parseRegistry(text: string): ParsedRegistry {
-  const ts = loadTypeScript();
-  // no parent pointers and no JSDoc parsing: positions are all we need
-  const file = ts.createSourceFile(
-    'registry.ts',
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    ts.ScriptKind.TS,
-  );
-  // parse errors are not public API but have been on SourceFile for every TypeScript release
-  const diagnostics =
-    (file as { parseDiagnostics?: readonly TsApi.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  const [first] = diagnostics;
-  if (first !== undefined) {
-    const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
-    throw new RegistryError(
-      'syntax',
-      `the registry does not parse: ${message} (${where({ file }, first.start)})`,
-      [{ key: 'registry', rule: `syntax error: ${message}` }],
-    );
-  }
-  const object = findConnectorsObject(ts, file);
-  const entries = object.properties.map((node) => readEntry(ts, file, node));
+function checked(
+  ts: TypeScript,
+  text: string,
+  readBy: RegistryReader,
+  layout: RegistryLayout,
+): ParsedRegistry {
   const seen = new Set<string>();
-  for (const entry of entries) {
+  for (const entry of layout.entries) {
     if (seen.has(entry.id)) {
       throw new RegistryError('duplicate-id', `the registry lists "${entry.id}" more than once`, [
         { key: 'registry', value: entry.id, rule: 'each id must appear exactly once' },
@@ -173,8 +75,8 @@ export function parseRegistry(text: string): ParsedRegistry {
     }
     seen.add(entry.id);
   }
-  const bindings = readBindings(ts, file);
-  for (const entry of entries) {
+  const bindings = readBindings(layout.imports);
+  for (const entry of layout.entries) {
     if (!bindings.has(entry.value)) {
       throw new RegistryError(
         'unknown-import',
@@ -189,15 +91,41 @@ export function parseRegistry(text: string): ParsedRegistry {
       );
     }
   }
-  return { ts, file, text, object, entries, bindings };
+  return { ...layout, ts, text, readBy, bindings };
 }
 
-/** The connectors the registry lists, in source order. */
-export function listRegistry(source: string): RegistryEntry[] {
-  const parsed = parseRegistry(source);
+/**
+ * Reads and checks a registry (the fast path when it can, the full parse otherwise); throws
+ * RegistryError when it is malformed. Reading the same text as the last call reuses that read.
+ */
+export function parseRegistry(text: string): ParsedRegistry {
+  if (last?.text === text) return last;
+  const ts = loadTypeScript();
+  const layout = scanRegistry(ts, text);
+  if (layout !== undefined) reads.scanner += 1;
+  const parsed =
+    layout === undefined ? parseRegistryInFull(text) : checked(ts, text, 'scanner', layout);
+  last = parsed;
+  return parsed;
+}
+
+/** Reads and checks a registry with the full parse only (what the fast path falls back to). */
+export function parseRegistryInFull(text: string): ParsedRegistry {
+  const ts = loadTypeScript();
+  reads.parser += 1;
+  return checked(ts, text, 'parser', parseRegistryLayout(ts, text));
+}
+
+/** The connectors a parsed registry lists, in source order. */
+export function registryEntries(parsed: ParsedRegistry): RegistryEntry[] {
   return parsed.entries.map(({ id, value }) => ({
     id,
     value,
     importPath: parsed.bindings.get(value)?.path ?? '',
   }));
+}
+
+/** The connectors the registry lists, in source order. */
+export function listRegistry(source: string): RegistryEntry[] {
+  return registryEntries(parseRegistry(source));
 }

@@ -1,17 +1,17 @@
 /**
  * @module Wiring of the connector registry (`export const connectors = { id: value, … }` plus one
- * import per connector). The TypeScript parser finds positions; the text is spliced once, so an
- * edit costs one parse and one copy whatever the registry's size, and everything else in the
+ * import per connector). Reading the registry (registry-source.ts: one scanner pass for the
+ * generator's own format, a full parse otherwise) finds positions; the text is spliced once, so an
+ * edit costs one read and one copy whatever the registry's size, and everything else in the
  * file (comments, order, formatting) stays byte for byte.
  */
 
-import type { ts as TsApi } from 'ts-morph';
-
 import { InternalError, RegistryError } from './errors.js';
-import type { TypeScript } from './load-typescript.js';
+import type { Extent } from './registry-layout.js';
 import {
   listRegistry,
   parseRegistry,
+  registryEntries,
   type ParsedEntry,
   type ParsedRegistry,
   type RegistryEntry,
@@ -41,11 +41,11 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * Where a line inserted before `node` goes: above the comment lines attached to it, or right
  * above the node itself when `belowComments` (the file's header comment leads its first statement).
  */
-function lineStartAbove(parsed: ParsedRegistry, node: TsApi.Node, belowComments: boolean): number {
+function lineStartAbove(parsed: ParsedRegistry, node: Extent, belowComments: boolean): number {
   const comments = belowComments
     ? undefined
     : parsed.ts.getLeadingCommentRanges(parsed.text, node.pos);
-  const first = comments?.[0]?.pos ?? node.getStart(parsed.file);
+  const first = comments?.[0]?.pos ?? node.start;
   return lineStart(parsed.text, first);
 }
 
@@ -59,57 +59,50 @@ function quoted(value: string, quote: RegistryStyle['quote']): string {
  * the neighbouring entry each start their line. Only the neighbour is checked, so the cost does
  * not grow with the registry.
  */
-function editsLines(parsed: ParsedRegistry, neighbour: TsApi.Node): boolean {
-  const { text, object, file } = parsed;
-  const close = object.getEnd() - 1;
+function editsLines(parsed: ParsedRegistry, neighbour: Extent): boolean {
+  const { text, open, close } = parsed;
+  const newline = text.indexOf('\n', open);
   return (
-    text.slice(object.getStart(file), close).includes('\n') &&
+    newline !== -1 &&
+    newline < close &&
     startsLine(text, close) &&
-    startsLine(text, neighbour.getStart(file))
+    startsLine(text, neighbour.start)
   );
 }
 
 // ---- add ----
 
 function importSplice(parsed: ParsedRegistry, entry: RegistryEntry, style: RegistryStyle): Splice {
-  const { text, file, ts } = parsed;
+  const { text } = parsed;
   const line = `import { ${entry.value} } from ${quoted(entry.importPath, style.quote)};\n`;
   const connectorImports = [
     ...new Set(parsed.entries.map((existing) => parsed.bindings.get(existing.value)?.declaration)),
   ].filter((declaration) => declaration !== undefined);
   connectorImports.sort((a, b) => a.pos - b.pos);
   const after = connectorImports.find(
-    (declaration) => specifierOf(ts, declaration) > entry.importPath,
+    (declaration) => (declaration.specifier ?? '') > entry.importPath,
   );
   if (after !== undefined) {
-    const isFirstStatement = file.statements[0] === after;
+    const isFirstStatement = after.start === parsed.firstStatement;
     const at = lineStartAbove(parsed, after, isFirstStatement);
     return { start: at, end: at, text: line };
   }
-  const anchor = connectorImports.at(-1) ?? file.statements.filter(ts.isImportDeclaration).at(-1);
+  const anchor = connectorImports.at(-1) ?? parsed.imports.at(-1);
   if (anchor !== undefined) {
-    const at = nextLineStart(text, anchor.getEnd());
+    const at = nextLineStart(text, anchor.end);
     return {
       start: at,
       end: at,
       text: at === text.length && !text.endsWith('\n') ? `\n${line}` : line,
     };
   }
-  const firstStatement = file.statements[0];
-  const at =
-    firstStatement === undefined ? text.length : lineStart(text, firstStatement.getStart(file));
+  const at = lineStart(text, parsed.firstStatement);
   return { start: at, end: at, text: `${line}\n` };
 }
 
-function specifierOf(ts: TypeScript, declaration: TsApi.ImportDeclaration): string {
-  return ts.isStringLiteral(declaration.moduleSpecifier) ? declaration.moduleSpecifier.text : '';
-}
-
 function entrySplice(parsed: ParsedRegistry, entry: RegistryEntry, style: RegistryStyle): Splice {
-  const { text, object, file } = parsed;
+  const { text, open, close } = parsed;
   const property = entry.id === entry.value ? entry.value : `${entry.id}: ${entry.value}`;
-  const open = object.getStart(file);
-  const close = object.getEnd() - 1;
   const baseIndent = indentationAt(text, open);
   const properties = parsed.entries;
   if (properties.length === 0) {
@@ -129,20 +122,19 @@ function entrySplice(parsed: ParsedRegistry, entry: RegistryEntry, style: Regist
   }
   const next = properties.find((existing) => existing.id > entry.id);
   const last = properties[properties.length - 1] as ParsedEntry;
-  const onePerLine = editsLines(parsed, (next ?? last).node);
+  const onePerLine = editsLines(parsed, next ?? last);
   if (next !== undefined) {
     if (!onePerLine) {
-      const at = next.node.getStart(file);
-      return { start: at, end: at, text: `${property}, ` };
+      return { start: next.start, end: next.start, text: `${property}, ` };
     }
-    const at = lineStartAbove(parsed, next.node, false);
-    const indent = indentationAt(text, next.node.getStart(file));
+    const at = lineStartAbove(parsed, next, false);
+    const indent = indentationAt(text, next.start);
     return { start: at, end: at, text: `${indent}${property},\n` };
   }
-  const lastEnd = last.node.getEnd();
-  const comma = object.properties.hasTrailingComma ? '' : ',';
+  const lastEnd = last.end;
+  const comma = parsed.trailingComma === undefined ? ',' : '';
   if (!onePerLine) return { start: lastEnd, end: lastEnd, text: `${comma} ${property}` };
-  const indent = indentationAt(text, last.node.getStart(file));
+  const indent = indentationAt(text, last.start);
   const at = nextLineStart(text, lastEnd);
   // a missing trailing comma goes right after the last entry; the new line follows its line
   return {
@@ -164,12 +156,17 @@ function checkEntry(entry: RegistryEntry): void {
  * or already has the id or the value.
  */
 export function addToRegistry(source: string, entry: RegistryEntry, style: RegistryStyle): string {
-  checkEntry(entry);
-  return keepingLineEndings(source, (text) => addParsed(text, entry, style));
+  return add(parseRegistry, source, entry, style);
 }
 
-function addParsed(source: string, entry: RegistryEntry, style: RegistryStyle): string {
-  const parsed = parseRegistry(source);
+type Read = (text: string) => ParsedRegistry;
+
+function add(read: Read, source: string, entry: RegistryEntry, style: RegistryStyle): string {
+  checkEntry(entry);
+  return keepingLineEndings(source, (text) => addParsed(read(text), entry, style));
+}
+
+function addParsed(parsed: ParsedRegistry, entry: RegistryEntry, style: RegistryStyle): string {
   if (parsed.entries.some((existing) => existing.id === entry.id)) {
     throw new RegistryError('already-registered', `the registry already lists "${entry.id}"`, [
       { key: 'registry', value: entry.id, rule: 'the id is already registered' },
@@ -183,7 +180,7 @@ function addParsed(source: string, entry: RegistryEntry, style: RegistryStyle): 
       [{ key: 'registry', value: entry.value, rule: 'the value is already imported' }],
     );
   }
-  return applySplices(source, [
+  return applySplices(parsed.text, [
     importSplice(parsed, entry, style),
     entrySplice(parsed, entry, style),
   ]);
@@ -191,29 +188,21 @@ function addParsed(source: string, entry: RegistryEntry, style: RegistryStyle): 
 
 // ---- remove ----
 
-/** Just past the comma that follows property `index`, or undefined when none does. */
-function commaAfter(
-  nodes: TsApi.NodeArray<TsApi.ObjectLiteralElementLike>,
-  index: number,
-): number | undefined {
-  const next = nodes[index + 1];
-  if (next !== undefined) return next.pos;
-  return nodes.hasTrailingComma ? nodes.end : undefined;
+/** Just past the comma that follows entry `index`, or undefined when none does. */
+function commaAfter(parsed: ParsedRegistry, index: number): number | undefined {
+  return parsed.entries[index + 1]?.pos ?? parsed.trailingComma;
 }
 
 function removeEntrySplice(parsed: ParsedRegistry, target: ParsedEntry): Splice {
-  const { text, object, file } = parsed;
-  const open = object.getStart(file);
-  const close = object.getEnd() - 1;
-  const nodes = object.properties;
-  const index = nodes.indexOf(target.node);
-  const start = target.node.getStart(file);
-  const comma = commaAfter(nodes, index);
+  const { text, open, close, entries } = parsed;
+  const index = entries.indexOf(target);
+  const { start } = target;
+  const comma = commaAfter(parsed, index);
   let splice: Splice;
-  if (editsLines(parsed, target.node)) {
+  if (editsLines(parsed, target)) {
     splice = {
       start: lineStart(text, start),
-      end: nextLineStart(text, comma ?? target.node.getEnd()),
+      end: nextLineStart(text, comma ?? target.end),
       text: '',
     };
   } else if (comma !== undefined) {
@@ -221,63 +210,58 @@ function removeEntrySplice(parsed: ParsedRegistry, target: ParsedEntry): Splice 
     splice = { start, end, text: '' };
   } else {
     // the last entry without a trailing comma takes the comma before it
-    const previous = nodes[index - 1];
-    splice = {
-      start: previous === undefined ? start : previous.getEnd(),
-      end: target.node.getEnd(),
-      text: '',
-    };
+    const previous = entries[index - 1];
+    splice = { start: previous === undefined ? start : previous.end, end: target.end, text: '' };
   }
   const inner = text.slice(open + 1, splice.start) + text.slice(splice.end, close);
   return inner.trim() === '' ? { start: open, end: close + 1, text: '{}' } : splice;
 }
 
 function removeImportSplice(parsed: ParsedRegistry, value: string): Splice | undefined {
-  const { ts, text, file } = parsed;
+  const { text } = parsed;
   const binding = parsed.bindings.get(value);
   if (binding === undefined) return undefined;
   const { declaration } = binding;
-  const clause = declaration.importClause;
-  const named =
-    clause?.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings)
-      ? clause.namedBindings
-      : undefined;
-  const others = (named?.elements.length ?? 0) + (clause?.name === undefined ? 0 : 1) - 1;
+  const clause = declaration.clause;
+  const named = clause?.named;
+  const others = (named?.length ?? 0) + (clause?.name === undefined ? 0 : 1) - 1;
   if (others === 0) {
     return {
-      start: lineStart(text, declaration.getStart(file)),
-      end: nextLineStart(text, declaration.getEnd()),
+      start: lineStart(text, declaration.start),
+      end: nextLineStart(text, declaration.end),
       text: '',
     };
   }
-  const element = named?.elements.find((candidate) => candidate.name.text === value);
+  const element = named?.find((candidate) => candidate.name === value);
   if (element === undefined || named === undefined) {
     throw new RegistryError(
       'unsupported-entry',
       `cannot unwire the default import "${value}" shared with other bindings`,
     );
   }
-  const elements = named.elements;
-  const index = elements.indexOf(element);
-  const nextElement = elements[index + 1];
+  const index = named.indexOf(element);
+  const nextElement = named[index + 1];
   if (nextElement !== undefined) {
-    return { start: element.getStart(file), end: nextElement.getStart(file), text: '' };
+    return { start: element.start, end: nextElement.start, text: '' };
   }
-  const previous = elements[index - 1];
+  const previous = named[index - 1];
   return {
-    start: previous === undefined ? element.getStart(file) : previous.getEnd(),
-    end: element.getEnd(),
+    start: previous === undefined ? element.start : previous.end,
+    end: element.end,
     text: '',
   };
 }
 
 /** Removes the entry for `id` and the import of its value (the inverse of addToRegistry). */
 export function removeFromRegistry(source: string, id: string): string {
-  return keepingLineEndings(source, (text) => removeParsed(text, id));
+  return remove(parseRegistry, source, id);
 }
 
-function removeParsed(source: string, id: string): string {
-  const parsed = parseRegistry(source);
+function remove(read: Read, source: string, id: string): string {
+  return keepingLineEndings(source, (text) => removeParsed(read(text), id));
+}
+
+function removeParsed(parsed: ParsedRegistry, id: string): string {
   const target = parsed.entries.find((entry) => entry.id === id);
   if (target === undefined) {
     throw new RegistryError('not-registered', `the registry does not list "${id}"`, [
@@ -288,8 +272,29 @@ function removeParsed(source: string, id: string): string {
     (entry) => entry !== target && entry.value === target.value,
   );
   const importEdit = stillUsed ? undefined : removeImportSplice(parsed, target.value);
-  return applySplices(source, [
+  return applySplices(parsed.text, [
     removeEntrySplice(parsed, target),
     ...(importEdit === undefined ? [] : [importEdit]),
   ]);
+}
+
+// ---- over a chosen reader ----
+
+/** The three registry operations, bound to one reader. */
+export interface RegistryEdits {
+  list(source: string): RegistryEntry[];
+  add(source: string, entry: RegistryEntry, style: RegistryStyle): string;
+  remove(source: string, id: string): string;
+}
+
+/**
+ * listRegistry, addToRegistry and removeFromRegistry over the given reader instead of
+ * parseRegistry (the tests run them over the full parse alone, to compare it with the fast path).
+ */
+export function registryEditsWith(read: (text: string) => ParsedRegistry): RegistryEdits {
+  return {
+    list: (source) => registryEntries(read(source)),
+    add: (source, entry, style) => add(read, source, entry, style),
+    remove: (source, id) => remove(read, source, id),
+  };
 }
