@@ -13,6 +13,7 @@ import {
   type ContentType,
   type Currency,
 } from '../runtime/index.js';
+import { readJsonObject, type JsonObject } from './emulator-kit.js';
 import { jsonReply, type GatewayReply } from './loopback.js';
 
 /** A request the emulator refuses: thrown while reading it, answered by the handler. */
@@ -30,7 +31,7 @@ export function invalidField(field: string, problem: string): never {
   throw new Refusal(errorReply(400, 'INVALID_FIELD', `${field}: ${problem}`));
 }
 
-export type Fields = Readonly<Record<string, unknown>>;
+export type Fields = JsonObject;
 
 /** A form body as a tree: `paymentMethod[number]=…` becomes `{ paymentMethod: { number } }`. */
 function formTree(body: string): Fields {
@@ -50,16 +51,11 @@ function formTree(body: string): Fields {
 
 export function parseFields(body: string, contentType: ContentType): Fields {
   if (contentType === 'application/x-www-form-urlencoded') return formTree(body);
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    throw new Refusal(errorReply(400, 'INVALID_REQUEST', 'the body is not JSON'));
+  const parsed = readJsonObject(body);
+  if (!parsed.ok) {
+    throw new Refusal(errorReply(400, 'INVALID_REQUEST', `the body is ${parsed.problem}`));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Refusal(errorReply(400, 'INVALID_REQUEST', 'the body is not a JSON object'));
-  }
-  return value as Fields;
+  return parsed.value;
 }
 
 export function text(fields: Fields, name: string, path = name): string {

@@ -25,7 +25,7 @@
  * automatic (`APPROVED`): the connector tells Authorized from Charged.
  */
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import {
   Secret,
@@ -35,6 +35,7 @@ import {
   type Currency,
   type TokenPlacement,
 } from '../runtime/index.js';
+import { htmlReply, serveEmulator, sha256Hex } from './emulator-kit.js';
 import {
   errorReply,
   invalidField,
@@ -50,7 +51,6 @@ import {
 } from './generic-request.js';
 import {
   jsonReply,
-  startLoopbackGateway,
   type GatewayReply,
   type LoopbackGateway,
   type RecordedRequest,
@@ -203,7 +203,6 @@ export async function startGenericEmulator(
   const authorizePath = `/${spec.authorizeEndpoint}`;
   const tokens = new Map<string, IssuedToken>();
   let transactions = 0;
-  let baseUrl = '';
 
   const merchantKeyMatches = (fields: Fields): boolean =>
     spec.authType !== 'BodyKey' || fields['merchantKey'] === credentials.key1;
@@ -226,9 +225,7 @@ export async function startGenericEmulator(
       return failed('FAILED', 'INVALID_MERCHANT_KEY', 'merchantKey does not match the credentials');
     }
     if (spec.authType === 'SignatureKey') {
-      const expected = createHash('sha256')
-        .update(merchantId + clientRequestId + timestamp + credentials.apiSecret, 'utf8')
-        .digest('hex');
+      const expected = sha256Hex(merchantId + clientRequestId + timestamp + credentials.apiSecret);
       if (fields['checksum'] !== expected) {
         return failed('ERROR', 'INVALID_CHECKSUM', 'checksum does not match the request');
       }
@@ -243,7 +240,11 @@ export async function startGenericEmulator(
     return jsonReply(200, { sessionToken, status: 'SUCCESS' });
   };
 
-  const authorizePayment = (fields: Fields, request: RecordedRequest): GatewayReply => {
+  const authorizePayment = (
+    fields: Fields,
+    request: RecordedRequest,
+    baseUrl: string,
+  ): GatewayReply => {
     const merchantId = text(fields, 'merchantId');
     const currency = readCurrency(fields);
     const amount = readAmount(fields, spec, currency);
@@ -283,10 +284,12 @@ export async function startGenericEmulator(
     return paymentOutcome(card.number, transactionId, `${baseUrl}/challenge/${transactionId}`);
   };
 
-  const handle = (request: RecordedRequest): GatewayReply => {
+  const handle = (request: RecordedRequest, baseUrl: string): GatewayReply => {
     if (request.method === 'GET' && request.path.startsWith('/challenge/')) {
-      const page = '<!doctype html><title>Sandbox challenge</title><p>3-D Secure challenge</p>';
-      return { status: 200, headers: { 'content-type': 'text/html' }, body: page };
+      return htmlReply(
+        200,
+        '<!doctype html><title>Sandbox challenge</title><p>3-D Secure challenge</p>',
+      );
     }
     const route =
       request.path === sessionPath ? 'session' : request.path === authorizePath ? 'authorize' : '';
@@ -303,20 +306,14 @@ export async function startGenericEmulator(
     }
     try {
       const fields = parseFields(request.body, spec.contentType);
-      return route === 'session' ? createSession(fields) : authorizePayment(fields, request);
+      return route === 'session'
+        ? createSession(fields)
+        : authorizePayment(fields, request, baseUrl);
     } catch (error) {
       if (error instanceof Refusal) return error.reply;
       throw error;
     }
   };
 
-  const gateway = await startLoopbackGateway(handle, {
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.lifetimeMs === undefined ? {} : { lifetimeMs: options.lifetimeMs }),
-    ...(options.keepProcessAlive === undefined
-      ? {}
-      : { keepProcessAlive: options.keepProcessAlive }),
-  });
-  baseUrl = gateway.baseUrl;
-  return gateway;
+  return serveEmulator(handle, options);
 }

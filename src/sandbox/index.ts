@@ -2,5 +2,5 @@
 
 export * from './generic.js';
 export * from './loopback.js';
-export * from './nuvei.js';
-export * from './paytm.js';
+export * from './nuvei/index.js';
+export * from './paytm/index.js';

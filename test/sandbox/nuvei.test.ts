@@ -19,7 +19,7 @@ import {
   startNuveiEmulator,
   type NuveiCredentials,
   type NuveiEmulator,
-} from '../../src/sandbox/nuvei.js';
+} from '../../src/sandbox/nuvei/index.js';
 
 const OTHER: NuveiCredentials = {
   merchantId: '5500000000000000001',

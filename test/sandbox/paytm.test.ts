@@ -25,7 +25,7 @@ import {
   verifyPaytmSignature,
   type PaytmEmulator,
   type PaytmMerchant,
-} from '../../src/sandbox/paytm.js';
+} from '../../src/sandbox/paytm/index.js';
 import { PaytmChecksum, quietly } from '../connectors/paytm/support.js';
 
 const MERCHANT: PaytmMerchant = PAYTM_SANDBOX_CREDENTIALS;

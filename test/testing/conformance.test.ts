@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { nuvei } from '../../src/connectors/nuvei/index.js';
 import { jsonReply, matchesRequest, type RecordedRequest } from '../../src/sandbox/loopback.js';
-import { startNuveiEmulator } from '../../src/sandbox/nuvei.js';
+import { startNuveiEmulator } from '../../src/sandbox/nuvei/index.js';
 import { checkConformanceRoutes, runConnectorConformance } from '../../src/testing/conformance.js';
 import { cardPayment, signatureKey } from '../connectors/nuvei/helpers.js';
 

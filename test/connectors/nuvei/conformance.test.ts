@@ -1,5 +1,5 @@
 import { nuvei } from '../../../src/connectors/nuvei/index.js';
-import { NUVEI_SANDBOX_CREDENTIALS, startNuveiEmulator } from '../../../src/sandbox/nuvei.js';
+import { NUVEI_SANDBOX_CREDENTIALS, startNuveiEmulator } from '../../../src/sandbox/nuvei/index.js';
 import { jsonReply } from '../../../src/sandbox/loopback.js';
 import { runConnectorConformance } from '../../../src/testing/index.js';
 import { cardPayment, signatureKey } from './helpers.js';

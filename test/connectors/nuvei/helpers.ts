@@ -12,7 +12,10 @@ import {
   type GatewayReply,
   type LoopbackGateway,
 } from '../../../src/sandbox/loopback.js';
-import { NUVEI_SANDBOX_CREDENTIALS, type NuveiCredentials } from '../../../src/sandbox/nuvei.js';
+import {
+  NUVEI_SANDBOX_CREDENTIALS,
+  type NuveiCredentials,
+} from '../../../src/sandbox/nuvei/index.js';
 
 export const SESSION_PATH = '/getSessionToken.do';
 export const PAYMENT_PATH = '/payment.do';

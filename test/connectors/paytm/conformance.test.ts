@@ -5,7 +5,7 @@ import {
   PAYTM_SANDBOX_CREDENTIALS,
   PAYTM_TEST_VPAS,
   startPaytmEmulator,
-} from '../../../src/sandbox/paytm.js';
+} from '../../../src/sandbox/paytm/index.js';
 import { runConnectorConformance } from '../../../src/testing/index.js';
 import { multiAuthKey, upiPayment } from './support.js';
 

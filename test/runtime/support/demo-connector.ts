@@ -16,6 +16,9 @@ import {
   withError,
   withSuccess,
   z,
+  type FlowName,
+  type ResponseContext,
+  type RouterData,
   type TokenPlacement,
 } from '../../../src/runtime/index.js';
 
@@ -40,6 +43,23 @@ const errorBody = z.object({
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
 });
+
+/** An in-band `status: "ERROR"` answer: the flow fails with the gateway's code and message. */
+function inBandError<F extends FlowName>(
+  response: { readonly errorCode?: string | undefined; readonly errorMessage?: string | undefined },
+  ctx: ResponseContext<F>,
+): RouterData<F> {
+  return withError(
+    ctx.routerData,
+    {
+      statusCode: ctx.http.status,
+      code: response.errorCode ?? NO_ERROR_CODE,
+      message: response.errorMessage ?? '',
+      attemptStatus: 'Failure',
+    },
+    { status: 'Failure' },
+  );
+}
 
 export const TOKEN_NAMES: Readonly<Record<TokenPlacement, string>> = {
   body: 'sessionToken',
@@ -88,18 +108,7 @@ export function demoConnector(placement: TokenPlacement) {
         },
         responseSchema: sessionResponse,
         handleResponse: (response, ctx) => {
-          if (response.status === 'ERROR') {
-            return withError(
-              ctx.routerData,
-              {
-                statusCode: ctx.http.status,
-                code: response.errorCode ?? NO_ERROR_CODE,
-                message: response.errorMessage ?? '',
-                attemptStatus: 'Failure',
-              },
-              { status: 'Failure' },
-            );
-          }
+          if (response.status === 'ERROR') return inBandError(response, ctx);
           if (response.sessionToken === undefined) {
             throw ConnectorError.handling('session token missing in the answer');
           }
@@ -139,18 +148,7 @@ export function demoConnector(placement: TokenPlacement) {
         },
         responseSchema: paymentResponse,
         handleResponse: (response, ctx) => {
-          if (response.status === 'ERROR') {
-            return withError(
-              ctx.routerData,
-              {
-                statusCode: ctx.http.status,
-                code: response.errorCode ?? NO_ERROR_CODE,
-                message: response.errorMessage ?? '',
-                attemptStatus: 'Failure',
-              },
-              { status: 'Failure' },
-            );
-          }
+          if (response.status === 'ERROR') return inBandError(response, ctx);
           const approved = response.transactionStatus === 'APPROVED';
           const manual = ctx.routerData.request.captureMethod === 'manual';
           return withSuccess(
