@@ -19,7 +19,7 @@ import {
   type FileChange,
 } from './tree.js';
 import {
-  connectorPaths,
+  connectorPathsById,
   loadWorkspace,
   relativeModuleSpecifier,
   type Workspace,
@@ -125,7 +125,7 @@ export async function planRemoval(options: {
   const workspace = loadWorkspace(options.cwd);
   const tree = new ChangeTree(workspace.root);
   const registry = readRegistry(tree, workspace);
-  const paths = connectorPaths(workspace, { folder: options.id.replaceAll('_', '-') });
+  const paths = connectorPathsById(workspace, options.id);
   const manifestText = tree.read(paths.manifest);
   if (manifestText === undefined) {
     const registered = listRegistry(registry).some((entry) => entry.id === options.id);

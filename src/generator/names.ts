@@ -52,3 +52,8 @@ export function names(name: string): Names {
     constant: words.map((word) => word.toUpperCase()).join('_'),
   };
 }
+
+/** The folder of a connector known only by its id (`bambora_apac` → `bambora-apac`), as names() derives both. */
+export function folderOfId(id: string): string {
+  return id.replaceAll('_', '-');
+}

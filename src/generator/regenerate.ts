@@ -16,7 +16,7 @@ import { PhaseTimer } from './timings.js';
 import { ChangeTree } from './tree.js';
 import { addToRegistry, listRegistry } from './wire-registry.js';
 import {
-  connectorPaths,
+  connectorPathsById,
   loadWorkspace,
   relativeModuleSpecifier,
   type Workspace,
@@ -34,7 +34,7 @@ function readManifest(
   workspace: Workspace,
   id: string,
 ): { manifest: Manifest; path: string } {
-  const paths = connectorPaths(workspace, { folder: id.replaceAll('_', '-') });
+  const paths = connectorPathsById(workspace, id);
   const text = tree.read(paths.manifest);
   if (text === undefined) {
     throw new UsageError(`no generated connector "${id}": ${paths.manifest} does not exist`, {

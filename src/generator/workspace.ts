@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { IoError, UsageError, type Issue } from './errors.js';
-import type { Names } from './names.js';
+import { folderOfId, type Names } from './names.js';
 
 export const WORKSPACE_CONFIG_FILE = 'create-connector.json';
 
@@ -233,6 +233,11 @@ export function connectorPaths(
     manifest: `${dir}/manifest.json`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
   };
+}
+
+/** The paths of a connector known only by its id (registry entry, CLI argument). */
+export function connectorPathsById(workspace: Workspace, id: string): ConnectorPaths {
+  return connectorPaths(workspace, { folder: folderOfId(id) });
 }
 
 /** The relative ESM specifier (`./x.js`, `../y/index.js`) from one workspace `.ts` file to another. */

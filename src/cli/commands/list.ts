@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 
-import { connectorPaths, workspaceFile } from '../../generator/workspace.js';
+import { connectorPathsById, workspaceFile } from '../../generator/workspace.js';
 import { FLOW_NAMES } from '../../runtime/index.js';
 import { loadRegistry } from '../connectors.js';
 import type { ExitCode } from '../errors.js';
@@ -25,7 +25,7 @@ export async function listConnectors(cwd: string): Promise<ListedConnector[]> {
   return Object.entries(connectors)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([id, connector]) => {
-      const manifest = connectorPaths(workspace, { folder: id.replaceAll('_', '-') }).manifest;
+      const manifest = connectorPathsById(workspace, id).manifest;
       return {
         id,
         name: connector.name,

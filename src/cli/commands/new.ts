@@ -10,7 +10,7 @@ import { applyPlan, planNewConnector, registeredIds } from '../../generator/gene
 import { names } from '../../generator/names.js';
 import { isPresetId } from '../../generator/presets.js';
 import { PhaseTimer } from '../../generator/timings.js';
-import { connectorPaths, workspaceFile, type Workspace } from '../../generator/workspace.js';
+import { connectorPathsById, workspaceFile, type Workspace } from '../../generator/workspace.js';
 import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { planReport, printPlan } from '../output.js';
@@ -94,7 +94,7 @@ function refuseTwoNames(positional: string | undefined, flag: unknown): void {
 }
 
 function isGenerated(workspace: Workspace, id: string): boolean {
-  const manifest = connectorPaths(workspace, { folder: id.replaceAll('_', '-') }).manifest;
+  const manifest = connectorPathsById(workspace, id).manifest;
   return existsSync(workspaceFile(workspace, manifest));
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseAnswers, type Answers } from '../../generator/answers.js';
 import { parseManifest } from '../../generator/manifest.js';
 import {
-  connectorPaths,
+  connectorPathsById,
   findWorkspaceRoot,
   loadWorkspace,
   workspaceFile,
@@ -75,10 +75,7 @@ function answersFor(target: string, cwd: string): Answers {
 function generatedManifest(id: string, cwd: string): string | undefined {
   if (findWorkspaceRoot(cwd) === undefined) return undefined;
   const workspace = loadWorkspace(cwd);
-  const manifest = workspaceFile(
-    workspace,
-    connectorPaths(workspace, { folder: id.replaceAll('_', '-') }).manifest,
-  );
+  const manifest = workspaceFile(workspace, connectorPathsById(workspace, id).manifest);
   return existsSync(manifest) ? manifest : undefined;
 }
 
