@@ -3,11 +3,11 @@
  * each command's module (and with it zod, prettier, ts-morph, the prompts) loads when it runs.
  */
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
+import { ownPackage } from '../generator/package-info.js';
 import { ANSWER_FLAGS } from './answer-flags.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
@@ -18,13 +18,6 @@ interface CommonOptions {
   readonly cwd?: string;
   readonly json?: boolean;
   readonly verbose?: boolean;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 /** Every answer key as a kebab-case flag, from the table derived from the answers schema. */
@@ -65,7 +58,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .description(
       'Scaffold, run and keep up to date payment connectors that need a session token before they authorize.',
     )
-    .version(packageVersion())
+    .version(ownPackage().version)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .exitOverride();

@@ -12,6 +12,7 @@ import { z } from 'zod';
 
 import { ANSWER_KEYS, AnswersSchema, type Answers } from './answers.js';
 import { InternalError, UsageError, type Issue } from './errors.js';
+import { ownPackage } from './package-info.js';
 import { workspacePathViolation } from './workspace.js';
 
 export const MANIFEST_VERSION = 1;
@@ -180,17 +181,11 @@ export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-let packageVersion: string | undefined;
-
-/** This package's version, read from its package.json (src/ and dist/ sit at the same depth). */
+/** This package's version: what a manifest records as its generator. */
 export function generatorVersion(): string {
-  if (packageVersion !== undefined) return packageVersion;
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version?: unknown;
-  };
-  if (typeof pkg.version !== 'string') throw new InternalError('package.json has no version');
-  packageVersion = pkg.version;
-  return packageVersion;
+  const { version } = ownPackage();
+  if (typeof version !== 'string') throw new InternalError('package.json has no version');
+  return version;
 }
 
 /** Builds the manifest of one generated connector from its answers and generated files. */

@@ -4,24 +4,14 @@
  * generated tests work against the installed package.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { ownPackage } from '../../generator/package-info.js';
 import { ChangeTree, applyChanges, refuseExisting } from '../../generator/tree.js';
 import { WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../../generator/workspace.js';
 import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
-
-interface PackageJson {
-  readonly version: string;
-  readonly devDependencies: Readonly<Record<string, string>>;
-}
-
-function ownPackage(): PackageJson {
-  return JSON.parse(
-    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
-  ) as PackageJson;
-}
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
