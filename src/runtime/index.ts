@@ -14,6 +14,7 @@ export * from './flows.js';
 export { createHttpClient, type HttpClient, type HttpRequest } from './http/client.js';
 export {
   executeFlow,
+  prepareRequest,
   simulateFlow,
   type BuiltRequest,
   type ExecuteOptions,

@@ -14,7 +14,7 @@ import { IntegrationError } from './errors.js';
 import type { EventListener } from './events.js';
 import type { FlowName } from './flows.js';
 import { createHttpClient, type HttpClient } from './http/client.js';
-import { executeFlow, type ExecuteOptions } from './http/executor.js';
+import { executeFlow, prepareRequest, type ExecuteOptions } from './http/executor.js';
 import type {
   Address,
   AuthenticationType,
@@ -88,6 +88,9 @@ export type AuthorizeOutcome =
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** Stands in for the token while Authorize's request is checked before the session step. */
+const PLACEHOLDER_TOKEN = 'session-token-not-yet-issued';
+
 let defaultClient: HttpClient | undefined;
 
 function executeOptions(connector: Connector<AmountType>, options: CallOptions): ExecuteOptions {
@@ -154,17 +157,38 @@ export async function authorize<A extends AmountType>(
   options: AuthorizeOptions,
 ): Promise<AuthorizeOutcome> {
   const context = { connector: connector.id, flow: 'Authorize' };
-  if (payment.paymentMethod === undefined) {
+  const { paymentMethod } = payment;
+  if (paymentMethod === undefined) {
     throw IntegrationError.missingField('payment_method', context);
   }
   if (connector.validation.shouldDoOrderCreate()) {
     throw IntegrationError.notImplemented('CreateOrder before Authorize', context);
   }
 
+  const authorizeData = (flowData: Partial<PaymentFlowData>): RouterData<'Authorize'> =>
+    createRouterData('Authorize', {
+      flowData: { ...flowDataFor(payment, paymentReference(payment)), ...flowData },
+      request: {
+        amount: payment.amount,
+        currency: payment.currency,
+        paymentMethod,
+        captureMethod: payment.captureMethod ?? 'automatic',
+        authType: payment.authType ?? 'no_three_ds',
+        ...(payment.browserInfo === undefined ? {} : { browserInfo: payment.browserInfo }),
+      },
+      auth: options.auth,
+    });
+
   let session: RouterData<'CreateSessionToken'> | undefined;
   let sessionToken = payment.sessionToken;
   const runSessionStep = options.runSessionStep ?? connector.validation.shouldDoSessionToken();
   if (sessionToken === undefined && runSessionStep) {
+    // a payment Authorize would refuse must not spend a session token first
+    prepareRequest(
+      connector,
+      authorizeData({ sessionToken: PLACEHOLDER_TOKEN }),
+      resolveBaseUrl(connector, options),
+    );
     session = await createSessionToken(connector, payment, options);
     if (session.response?.ok !== true) {
       const error = session.response?.error ?? {
@@ -182,22 +206,9 @@ export async function authorize<A extends AmountType>(
     sessionToken = session.flowData.sessionToken ?? session.response.value.sessionToken;
   }
 
-  const base = flowDataFor(payment, paymentReference(payment));
-  const routerData = createRouterData('Authorize', {
-    flowData: {
-      ...base,
-      ...(session === undefined ? {} : { status: session.flowData.status }),
-      ...(sessionToken === undefined ? {} : { sessionToken }),
-    },
-    request: {
-      amount: payment.amount,
-      currency: payment.currency,
-      paymentMethod: payment.paymentMethod,
-      captureMethod: payment.captureMethod ?? 'automatic',
-      authType: payment.authType ?? 'no_three_ds',
-      ...(payment.browserInfo === undefined ? {} : { browserInfo: payment.browserInfo }),
-    },
-    auth: options.auth,
+  const routerData = authorizeData({
+    ...(session === undefined ? {} : { status: session.flowData.status }),
+    ...(sessionToken === undefined ? {} : { sessionToken }),
   });
   const authorized = await executeFlow(connector, routerData, executeOptions(connector, options));
   return {

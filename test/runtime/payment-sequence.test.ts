@@ -96,6 +96,21 @@ describe.each(PLACEMENTS)('the payment sequence with the token in the %s', (plac
     expect(gateway.requests.map((request) => request.path)).toEqual(['/session']);
   });
 
+  it('refuses a payment Authorize cannot send before spending a session token', async () => {
+    const error = await authorize(
+      connector,
+      { ...payment, paymentMethod: { type: 'upi_intent' } },
+      options(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      kind: 'integration',
+      code: 'NOT_IMPLEMENTED',
+      flow: 'Authorize',
+    });
+    expect(gateway.requests).toHaveLength(0);
+    expect(events).toHaveLength(0);
+  });
+
   runConnectorConformance({
     connector,
     startEmulator: startDemoGateway,

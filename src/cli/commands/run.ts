@@ -24,7 +24,6 @@ import { loadConnector } from '../connectors.js';
 import { usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { parsePaymentFile } from '../payment-file.js';
-import { preflightAuthorize } from '../run-preflight.js';
 
 export type RunFlow = 'authorize' | 'session' | 'psync';
 
@@ -170,7 +169,6 @@ export async function runCommand(id: string, options: RunOptions, io: CliIo): Pr
 
   let result: RunResult;
   try {
-    if (options.flow === 'authorize') await preflightAuthorize(connector, parsed.payment, call);
     result = await runFlow(options.flow, connector, parsed.payment, call, exchanges);
   } catch (error) {
     if (!isRuntimeError(error)) throw error;

@@ -88,6 +88,20 @@ export function simulateFlow<F extends FlowName, A extends AmountType>(
   }
 }
 
+/**
+ * Builds a flow's request without sending it: an IntegrationError here is what sending would
+ * have failed with before any HTTP.
+ */
+export function prepareRequest<F extends FlowName, A extends AmountType>(
+  connector: Connector<A>,
+  routerData: RouterData<F>,
+  baseUrl: string,
+): BuiltRequest {
+  const context = { connector: connector.id, flow: routerData.flow };
+  const spec = flowSpec(connector, routerData.flow);
+  return buildRequest(spec, flowContext(connector, routerData, baseUrl), context, false);
+}
+
 export async function executeFlow<F extends FlowName, A extends AmountType>(
   connector: Connector<A>,
   routerData: RouterData<F>,
