@@ -30,6 +30,7 @@ import {
   PREDICATE_HELPERS,
   TemplateValueError,
 } from './render-helpers.js';
+import { templatesRoot } from './package-info.js';
 import { TEMPLATE_BINDINGS } from './template-bindings.js';
 
 /** Module specifiers the rendered files import, as written in them. */
@@ -162,11 +163,6 @@ function fullHandlebars(): HandlebarsApi {
 }
 
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
-
-/** `templates/`, from src/generator (vitest, tsx) or dist/generator (built) alike. */
-export function templatesRoot(): string {
-  return fileURLToPath(new URL('../../templates/', import.meta.url));
-}
 
 let compiled: CompiledTemplates | undefined;
 let hash: string | undefined;

@@ -9,8 +9,8 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { packageRoot } from './package-info.js';
 import type { RenderedFile, RenderedOutput, TemplateImports } from './render.js';
 
 export interface SampleWorkspaceOptions {
@@ -75,10 +75,6 @@ export function sampleImports(folder: string): TemplateImports {
     sandbox: '../../src/sandbox/generic.js',
     connector: `../../src/connectors/${folder}/index.js`,
   };
-}
-
-function packageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
 }
 
 /** The environment of a child run: without the variables of a vitest that may be running us. */

@@ -8,22 +8,17 @@
 
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { parseAnswers, type Answers } from './answers.js';
 import { connectorFiles } from './connector-files.js';
 import { names } from './names.js';
+import { packageRoot } from './package-info.js';
 import { isPresetId, PRESETS, type PresetId } from './presets.js';
 import { unifiedDiff } from './tree.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
 
 export const SAMPLES_DIR = 'generated-samples';
 export const ANSWERS_FILE = 'answers.json';
-
-/** This package's root (src/generator and dist/generator sit at the same depth). */
-export function packageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
-}
 
 /** Where the samples of this package live. */
 export function defaultSamplesDir(): string {

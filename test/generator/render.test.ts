@@ -12,11 +12,11 @@ import {
   RenderError,
   renderConnector,
   templateHash,
-  templatesRoot,
   type RenderedFile,
   type TemplateContext,
 } from '../../src/generator/render.js';
 import { names, type Names } from '../../src/generator/names.js';
+import { templatesRoot } from '../../src/generator/package-info.js';
 import { TEMPLATE_BINDINGS } from '../../src/generator/template-bindings.js';
 import { answerCombinations } from './combinations-cases.js';
 

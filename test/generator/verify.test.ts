@@ -20,7 +20,8 @@ import {
   relativeEndpoint,
 } from '../../src/generator/fingerprint.js';
 import { applyPlan, planNewConnector } from '../../src/generator/generate.js';
-import { defaultSamplesDir, packageRoot } from '../../src/generator/samples.js';
+import { packageRoot } from '../../src/generator/package-info.js';
+import { defaultSamplesDir } from '../../src/generator/samples.js';
 import {
   verify,
   VERIFY_CHECKS,
