@@ -1,5 +1,5 @@
 /**
- * @module The answer keys as CLI flags: a static copy of what src/generator/answers.ts derives,
+ * @module The answer keys as CLI flags: a static copy of what src/generator/answers/answers.ts derives,
  * so `--help` needs neither zod nor the generator. test/cli/answer-flags.test.ts fails when the
  * two differ (`UPDATE_ANSWER_FLAGS=1 npx vitest run test/cli/answer-flags.test.ts` rewrites it).
  */

@@ -18,9 +18,9 @@ import {
   type AnswerIssue,
   type AnswerKey,
   type Answers,
-} from '../generator/answers.js';
+} from '../generator/answers/answers.js';
 import { UsageError } from '../generator/errors.js';
-import { PRESETS, type PresetId } from '../generator/presets.js';
+import { PRESETS, type PresetId } from '../generator/answers/presets.js';
 import { usageError, type CliError } from './errors.js';
 import { createPromptAdapter, type PromptAdapter } from './prompts.js';
 

@@ -11,7 +11,7 @@ export {
   validateAnswer,
   type Answers,
   type AnswersInput,
-} from './answers.js';
+} from './answers/answers.js';
 export {
   ConflictError,
   GeneratorError,
@@ -27,10 +27,10 @@ export {
   planRemoval,
   registeredIds,
   type ConnectorPlan,
-} from './generate.js';
-export { names, type Names } from './names.js';
-export { PRESETS, presetAnswers, type PresetId } from './presets.js';
-export { planRegeneration, type RegenerationPlan } from './regenerate.js';
+} from './lifecycle/generate.js';
+export { names, type Names } from './answers/names.js';
+export { PRESETS, presetAnswers, type PresetId } from './answers/presets.js';
+export { planRegeneration, type RegenerationPlan } from './lifecycle/regenerate.js';
 export { PhaseTimer, type Phase } from './timings.js';
-export { verify, type VerifyOptions, type VerifyReport } from './verify.js';
+export { verify, type VerifyOptions, type VerifyReport } from './verify/verify.js';
 export { loadWorkspace, type Workspace } from './workspace.js';

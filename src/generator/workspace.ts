@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { IoError, UsageError, type Issue } from './errors.js';
-import { folderOfId, type Names } from './names.js';
+import { folderOfId, type Names } from './answers/names.js';
 
 export const WORKSPACE_CONFIG_FILE = 'create-connector.json';
 

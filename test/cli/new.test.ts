@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 
-import type * as ApplyChangesModule from '../../src/generator/apply-changes.js';
+import type * as ApplyChangesModule from '../../src/generator/changes/apply.js';
 import { PHASES } from '../../src/generator/timings.js';
 import { findWorkspaceRoot } from '../../src/generator/workspace.js';
 import { runMain } from './helpers/io.js';
@@ -18,7 +18,7 @@ import { filesOf, treeSnapshot, workspaceForTest } from './helpers/workspace.js'
 
 // failure injection through the library's own hook: the real writes happen, then one fails
 const injected = vi.hoisted(() => ({ failAfter: undefined as number | undefined }));
-vi.mock('../../src/generator/apply-changes.js', async (importOriginal) => {
+vi.mock('../../src/generator/changes/apply.js', async (importOriginal) => {
   const real = await importOriginal<typeof ApplyChangesModule>();
   return {
     ...real,

@@ -14,7 +14,7 @@ import {
   type ResolveAnswersInput,
 } from '../../src/cli/resolve-answers.js';
 import { UsageError } from '../../src/generator/errors.js';
-import { PRESETS } from '../../src/generator/presets.js';
+import { PRESETS } from '../../src/generator/answers/presets.js';
 
 /** A temp directory holding `files`, removed when the test finishes. */
 function workdir(files: Readonly<Record<string, string>> = {}): string {

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import type { VerifyReport } from '../../src/generator/verify.js';
+import type { VerifyReport } from '../../src/generator/verify/verify.js';
 import { runMain } from './helpers/io.js';
 import { REPO_ROOT, workspaceForTest } from './helpers/workspace.js';
 

@@ -11,10 +11,10 @@ import {
   REQUIRED_ANSWER_KEYS,
   validateAnswer,
   type AnswerIssue,
-} from '../../src/generator/answers.js';
-import { OBJECT_PROTOTYPE_MEMBERS } from '../../src/generator/answer-rules.js';
-import { names } from '../../src/generator/names.js';
-import { TEMPLATE_BINDINGS } from '../../src/generator/template-bindings.js';
+} from '../../src/generator/answers/answers.js';
+import { OBJECT_PROTOTYPE_MEMBERS } from '../../src/generator/answers/rules.js';
+import { names } from '../../src/generator/answers/names.js';
+import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';
 
 const minimal = {
   name: 'NewPayment',

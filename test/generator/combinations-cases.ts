@@ -5,10 +5,10 @@ import {
   CURRENCY_UNITS,
   TOKEN_PLACEMENTS,
   type Answers,
-} from '../../src/generator/answers.js';
-import { names } from '../../src/generator/names.js';
-import type { TemplateContext } from '../../src/generator/render.js';
-import { sampleImports } from '../../src/generator/sample-workspace.js';
+} from '../../src/generator/answers/answers.js';
+import { names } from '../../src/generator/answers/names.js';
+import type { TemplateContext } from '../../src/generator/render/render.js';
+import { sampleImports } from '../../src/generator/verify/sample-workspace.js';
 import { AMOUNT_TYPES } from '../../src/runtime/amount.js';
 import { CONTENT_TYPES } from '../../src/runtime/connector.js';
 

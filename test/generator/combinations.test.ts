@@ -6,12 +6,12 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { renderConnector } from '../../src/generator/render.js';
+import { renderConnector } from '../../src/generator/render/render.js';
 import {
   createSampleWorkspace,
   type CheckResult,
   type SampleWorkspace,
-} from '../../src/generator/sample-workspace.js';
+} from '../../src/generator/verify/sample-workspace.js';
 import { answerCombinations } from './combinations-cases.js';
 
 const combinations = answerCombinations();

@@ -7,7 +7,7 @@ import {
   HOUSE_STYLE,
   isHouseStyle,
   PRETTIER_DEFAULTS,
-} from '../../src/generator/format.js';
+} from '../../src/generator/render/format.js';
 import { testdir } from './helpers/testdir.js';
 
 // deliberately not prettier-formatted: only prettier changes it

@@ -10,7 +10,7 @@ const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cc-ts-cache-'));
 
 function loadInChild(): { state: string; parsed: boolean } {
   const script = `
-    const { loadTypeScript, typeScriptCacheState } = await import('./src/generator/load-typescript.ts');
+    const { loadTypeScript, typeScriptCacheState } = await import('./src/generator/registry/load-typescript.ts');
     const ts = loadTypeScript();
     const file = ts.createSourceFile('a.ts', 'export const a = 1 as const;', ts.ScriptTarget.Latest);
     console.log(JSON.stringify({ state: typeScriptCacheState(), parsed: file.statements.length === 1 }));

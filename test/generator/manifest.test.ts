@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseAnswers, type Answers } from '../../src/generator/answers.js';
+import { parseAnswers, type Answers } from '../../src/generator/answers/answers.js';
 import { InternalError, UsageError } from '../../src/generator/errors.js';
 import {
   createManifest,
@@ -16,8 +16,8 @@ import {
   serializeManifest,
   sha256,
   type ManifestMigration,
-} from '../../src/generator/manifest.js';
-import { PRESETS } from '../../src/generator/presets.js';
+} from '../../src/generator/lifecycle/manifest.js';
+import { PRESETS } from '../../src/generator/answers/presets.js';
 import { testdir } from './helpers/testdir.js';
 
 const answers = (parseAnswers(PRESETS.paytm) as { ok: true; answers: Answers }).answers;

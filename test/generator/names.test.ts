@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { names, splitWords } from '../../src/generator/names.js';
+import { names, splitWords } from '../../src/generator/answers/names.js';
 
 describe('names', () => {
   // prettier-ignore

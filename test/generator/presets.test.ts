@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { ANSWER_KEYS, parseAnswers } from '../../src/generator/answers.js';
-import { names } from '../../src/generator/names.js';
-import { isPresetId, PRESET_IDS, presetAnswers, PRESETS } from '../../src/generator/presets.js';
+import { ANSWER_KEYS, parseAnswers } from '../../src/generator/answers/answers.js';
+import { names } from '../../src/generator/answers/names.js';
+import {
+  isPresetId,
+  PRESET_IDS,
+  presetAnswers,
+  PRESETS,
+} from '../../src/generator/answers/presets.js';
 
 describe('presets', () => {
   it.each(PRESET_IDS)('%s spells out every answer key and parses unchanged', (id) => {

@@ -10,20 +10,24 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { parseAnswers, type AnswersInput } from '../../src/generator/answers.js';
-import { connectorFiles } from '../../src/generator/connector-files.js';
-import { applyPlan, planNewConnector } from '../../src/generator/generate.js';
+import { parseAnswers, type AnswersInput } from '../../src/generator/answers/answers.js';
+import { connectorFiles } from '../../src/generator/lifecycle/connector-files.js';
+import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/generate.js';
 import {
   generatorVersion,
   parseManifest,
   registerManifestMigration,
   sha256,
   type Manifest,
-} from '../../src/generator/manifest.js';
-import { CONFLICT_LABELS, hasConflictMarkers, merge3 } from '../../src/generator/merge3.js';
-import { planRegeneration } from '../../src/generator/regenerate.js';
-import { verify } from '../../src/generator/verify.js';
-import { templateHash } from '../../src/generator/render.js';
+} from '../../src/generator/lifecycle/manifest.js';
+import {
+  CONFLICT_LABELS,
+  hasConflictMarkers,
+  merge3,
+} from '../../src/generator/lifecycle/merge3.js';
+import { planRegeneration } from '../../src/generator/lifecycle/regenerate.js';
+import { verify } from '../../src/generator/verify/verify.js';
+import { templateHash } from '../../src/generator/render/render.js';
 import { DEFAULT_WORKSPACE_CONFIG, loadWorkspace } from '../../src/generator/workspace.js';
 import { runMain } from '../cli/helpers/io.js';
 import { testdir } from './helpers/testdir.js';

@@ -8,7 +8,7 @@ import {
   ANSWER_META,
   CURRENCY_UNITS,
   TOKEN_PLACEMENTS,
-} from '../../src/generator/answers.js';
+} from '../../src/generator/answers/answers.js';
 import {
   ANSWER_ENUMS,
   checkIdentifier,
@@ -17,7 +17,7 @@ import {
   propertyKey,
   quoteString,
   TemplateValueError,
-} from '../../src/generator/render-helpers.js';
+} from '../../src/generator/render/helpers.js';
 import { AMOUNT_TYPES } from '../../src/runtime/amount.js';
 import { CONTENT_TYPES } from '../../src/runtime/connector.js';
 

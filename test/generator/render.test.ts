@@ -5,8 +5,8 @@ import * as prettier from 'prettier';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
-import type { Answers } from '../../src/generator/answers.js';
-import { hashTemplates } from '../../src/generator/manifest.js';
+import type { Answers } from '../../src/generator/answers/answers.js';
+import { hashTemplates } from '../../src/generator/lifecycle/manifest.js';
 import {
   checkTemplate,
   RenderError,
@@ -14,10 +14,10 @@ import {
   templateHash,
   type RenderedFile,
   type TemplateContext,
-} from '../../src/generator/render.js';
-import { names, type Names } from '../../src/generator/names.js';
+} from '../../src/generator/render/render.js';
+import { names, type Names } from '../../src/generator/answers/names.js';
 import { templatesRoot } from '../../src/generator/package-info.js';
-import { TEMPLATE_BINDINGS } from '../../src/generator/template-bindings.js';
+import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';
 import { answerCombinations } from './combinations-cases.js';
 
 const HOUSE_STYLE = { parser: 'typescript', singleQuote: true, printWidth: 100 } as const;

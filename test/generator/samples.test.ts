@@ -17,8 +17,8 @@ import path from 'node:path';
 
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-import { names } from '../../src/generator/names.js';
-import { PRESET_IDS, PRESETS } from '../../src/generator/presets.js';
+import { names } from '../../src/generator/answers/names.js';
+import { PRESET_IDS, PRESETS } from '../../src/generator/answers/presets.js';
 import {
   ANSWERS_FILE,
   checkSample,
@@ -27,7 +27,7 @@ import {
   listSampleCases,
   readSampleFiles,
   writeSamples,
-} from '../../src/generator/samples.js';
+} from '../../src/generator/verify/samples.js';
 
 const cases = await listSampleCases(defaultSamplesDir());
 

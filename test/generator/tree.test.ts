@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { InjectedFailure } from '../../src/generator/apply-changes.js';
+import { InjectedFailure } from '../../src/generator/changes/apply.js';
 import { ConflictError, InternalError, IoError } from '../../src/generator/errors.js';
 import {
   applyChanges,
@@ -12,7 +12,7 @@ import {
   refuseExisting,
   unifiedDiff,
   type FileChange,
-} from '../../src/generator/tree.js';
+} from '../../src/generator/changes/tree.js';
 import { snapshotDir, testdir } from './helpers/testdir.js';
 
 describe('ChangeTree', () => {

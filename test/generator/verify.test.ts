@@ -13,22 +13,22 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { nuvei } from '../../src/connectors/nuvei/index.js';
 import { paytm } from '../../src/connectors/paytm/index.js';
-import { parseAnswers } from '../../src/generator/answers.js';
+import { parseAnswers } from '../../src/generator/answers/answers.js';
 import {
   compareFingerprints,
   fingerprintConnector,
   relativeEndpoint,
-} from '../../src/generator/fingerprint.js';
-import { applyPlan, planNewConnector } from '../../src/generator/generate.js';
+} from '../../src/generator/verify/fingerprint.js';
+import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/generate.js';
 import { packageRoot } from '../../src/generator/package-info.js';
-import { defaultSamplesDir } from '../../src/generator/samples.js';
+import { defaultSamplesDir } from '../../src/generator/verify/samples.js';
 import {
   verify,
   VERIFY_CHECKS,
   type VerifyCheck,
   type VerifyOptions,
   type VerifyReport,
-} from '../../src/generator/verify.js';
+} from '../../src/generator/verify/verify.js';
 import { DEFAULT_WORKSPACE_CONFIG } from '../../src/generator/workspace.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -160,7 +160,7 @@ describe('verify after a template changes', () => {
     expect(after, 'the edit should change the template').not.toBe(before);
     writeFileSync(file, after);
     const copied = (await import(
-      pathToFileURL(path.join(root, 'src/generator/verify.ts')).href
+      pathToFileURL(path.join(root, 'src/generator/verify/verify.ts')).href
     )) as {
       verify: (options: VerifyOptions) => Promise<VerifyReport>;
     };

@@ -11,22 +11,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { workspaceFiles } from '../../src/cli/commands/init.js';
-import { parseAnswers } from '../../src/generator/answers.js';
-import { planNewConnector, registeredIds } from '../../src/generator/generate.js';
-import { PRESETS } from '../../src/generator/presets.js';
+import { parseAnswers } from '../../src/generator/answers/answers.js';
+import { planNewConnector, registeredIds } from '../../src/generator/lifecycle/generate.js';
+import { PRESETS } from '../../src/generator/answers/presets.js';
 import {
   parseRegistry,
   parseRegistryInFull,
   registryReads,
   type RegistryEntry,
-} from '../../src/generator/registry-source.js';
+} from '../../src/generator/registry/source.js';
 import {
   addToRegistry,
   listRegistry,
   registryEditsWith,
   removeFromRegistry,
   type RegistryStyle,
-} from '../../src/generator/wire-registry.js';
+} from '../../src/generator/registry/wire.js';
 import { DEFAULT_WORKSPACE_CONFIG } from '../../src/generator/workspace.js';
 import { testdir } from './helpers/testdir.js';
 

@@ -7,7 +7,7 @@ import {
   removeFromRegistry,
   type RegistryEntry,
   type RegistryStyle,
-} from '../../src/generator/wire-registry.js';
+} from '../../src/generator/registry/wire.js';
 
 const style: RegistryStyle = { quote: 'single', indent: '  ' };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../src/generator/errors.js';
-import { names } from '../../src/generator/names.js';
+import { names } from '../../src/generator/answers/names.js';
 import {
   connectorPaths,
   DEFAULT_WORKSPACE_CONFIG,

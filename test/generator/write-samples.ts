@@ -3,7 +3,7 @@
  * a case per preset), printing each file it changed. Review the diff before committing it.
  */
 
-import { writeSamples, type SampleDrift } from '../../src/generator/samples.js';
+import { writeSamples, type SampleDrift } from '../../src/generator/verify/samples.js';
 
 const VERBS: Readonly<Record<SampleDrift['kind'], string>> = {
   missing: 'create',

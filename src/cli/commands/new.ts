@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 
 import { isGeneratorError } from '../../generator/errors.js';
-import { applyPlan, planNewConnector, registeredIds } from '../../generator/generate.js';
-import { names } from '../../generator/names.js';
-import { isPresetId } from '../../generator/presets.js';
+import { applyPlan, planNewConnector, registeredIds } from '../../generator/lifecycle/generate.js';
+import { names } from '../../generator/answers/names.js';
+import { isPresetId } from '../../generator/answers/presets.js';
 import { PhaseTimer } from '../../generator/timings.js';
 import { connectorPathsById, workspaceFile, type Workspace } from '../../generator/workspace.js';
 import { CliError, usageError, type ExitCode } from '../errors.js';

@@ -4,9 +4,9 @@
  * file needs its conflict markers resolved.
  */
 
-import { ANSWER_KEYS, type AnswersInput } from '../../generator/answers.js';
-import { applyPlan } from '../../generator/generate.js';
-import { planRegeneration } from '../../generator/regenerate.js';
+import { ANSWER_KEYS, type AnswersInput } from '../../generator/answers/answers.js';
+import { applyPlan } from '../../generator/lifecycle/generate.js';
+import { planRegeneration } from '../../generator/lifecycle/regenerate.js';
 import { PhaseTimer } from '../../generator/timings.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';

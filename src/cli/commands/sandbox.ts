@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseAnswers, type Answers } from '../../generator/answers.js';
-import { parseManifest } from '../../generator/manifest.js';
+import { parseAnswers, type Answers } from '../../generator/answers/answers.js';
+import { parseManifest } from '../../generator/lifecycle/manifest.js';
 import {
   connectorPathsById,
   findWorkspaceRoot,

@@ -1,6 +1,6 @@
 /**
  * @module Temporary workspaces for CLI tests, never this repository: the sample workspace of
- * src/generator/sample-workspace.ts (symlinked runtime, testing, sandbox and node_modules) plus a
+ * src/generator/verify/sample-workspace.ts (symlinked runtime, testing, sandbox and node_modules) plus a
  * create-connector.json, the house prettier config and a registry — empty, or listing the
  * reference connectors (nuvei, paytm) symlinked from this repository.
  */
@@ -15,7 +15,7 @@ import { onTestFinished } from 'vitest';
 import {
   createSampleWorkspace,
   type SampleWorkspace,
-} from '../../../src/generator/sample-workspace.js';
+} from '../../../src/generator/verify/sample-workspace.js';
 import { DEFAULT_WORKSPACE_CONFIG } from '../../../src/generator/workspace.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -8,17 +8,17 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-import { parseAnswers, validateAnswer } from '../../../src/generator/answers.js';
-import { formatFiles } from '../../../src/generator/format.js';
+import { parseAnswers, validateAnswer } from '../../../src/generator/answers/answers.js';
+import { formatFiles } from '../../../src/generator/render/format.js';
 import {
   createManifest,
   parseManifest,
   serializeManifest,
-} from '../../../src/generator/manifest.js';
-import { names } from '../../../src/generator/names.js';
-import { PRESETS } from '../../../src/generator/presets.js';
-import { ChangeTree, refuseExisting, unifiedDiff } from '../../../src/generator/tree.js';
-import { addToRegistry } from '../../../src/generator/wire-registry.js';
+} from '../../../src/generator/lifecycle/manifest.js';
+import { names } from '../../../src/generator/answers/names.js';
+import { PRESETS } from '../../../src/generator/answers/presets.js';
+import { ChangeTree, refuseExisting, unifiedDiff } from '../../../src/generator/changes/tree.js';
+import { addToRegistry } from '../../../src/generator/registry/wire.js';
 import { connectorPaths, loadWorkspace } from '../../../src/generator/workspace.js';
 
 const step = process.argv[2];
@@ -55,7 +55,7 @@ try {
     );
   }
   if (step === 'diff') await unifiedDiff({ path: 'a.ts', type: 'create', content: 'a' }, undefined);
-  if (step === 'render') await import('../../../src/generator/render.js');
+  if (step === 'render') await import('../../../src/generator/render/render.js');
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

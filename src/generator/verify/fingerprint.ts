@@ -16,7 +16,7 @@ import {
   type FlowName,
   type FlowRequest,
   type PaymentFlowData,
-} from '../runtime/index.js';
+} from '../../runtime/index.js';
 
 /** The flows the templates generate: the session-token pattern's two steps. */
 export const FINGERPRINT_FLOWS = ['CreateSessionToken', 'Authorize'] as const;

@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { packageRoot } from './package-info.js';
-import type { RenderedFile, RenderedOutput, TemplateImports } from './render.js';
+import { packageRoot } from '../package-info.js';
+import type { RenderedFile, RenderedOutput, TemplateImports } from '../render/render.js';
 
 export interface SampleWorkspaceOptions {
   /** The checkout whose sources and node_modules the samples use; defaults to this package's. */

@@ -4,26 +4,26 @@
  * changes nothing is empty; `new` on an existing connector is refused unless forced.
  */
 
-import type { Answers } from './answers.js';
-import { codeStyleFor } from './code-style.js';
+import type { Answers } from '../answers/answers.js';
+import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
-import { ConflictError, UsageError } from './errors.js';
+import { ConflictError, UsageError } from '../errors.js';
 import { parseManifest } from './manifest.js';
-import { listRegistry, addToRegistry, removeFromRegistry } from './wire-registry.js';
-import { PhaseTimer } from './timings.js';
+import { listRegistry, addToRegistry, removeFromRegistry } from '../registry/wire.js';
+import { PhaseTimer } from '../timings.js';
 import {
   applyChanges,
   ChangeTree,
   refuseExisting,
   type ApplyOptions,
   type FileChange,
-} from './tree.js';
+} from '../changes/tree.js';
 import {
   connectorPathsById,
   loadWorkspace,
   relativeModuleSpecifier,
   type Workspace,
-} from './workspace.js';
+} from '../workspace.js';
 
 export interface ConnectorPlan {
   readonly workspace: Workspace;

@@ -5,11 +5,11 @@
  * steps of one command that read the same text (list, then add) parse it once.
  */
 
-import { RegistryError } from './errors.js';
+import { RegistryError } from '../errors.js';
 import { loadTypeScript, type TypeScript } from './load-typescript.js';
-import type { EntryLayout, ImportLayout, RegistryLayout } from './registry-layout.js';
-import { parseRegistryLayout } from './registry-parse.js';
-import { scanRegistry } from './registry-scan.js';
+import type { EntryLayout, ImportLayout, RegistryLayout } from './layout.js';
+import { parseRegistryLayout } from './parse.js';
+import { scanRegistry } from './scan.js';
 
 export interface RegistryEntry {
   /** snake_case id, the key in `connectors`. */

@@ -4,19 +4,19 @@
  * `new`, `regenerate` and `verify`, so all three produce the same bytes for the same answers.
  */
 
-import type { Answers } from './answers.js';
-import { formatFiles, type PlannedFile } from './format.js';
+import type { Answers } from '../answers/answers.js';
+import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
-import { names, type Names } from './names.js';
-import { renderConnector, templateHash, type RenderedOutput } from './render.js';
-import type { PhaseTimer } from './timings.js';
+import { names, type Names } from '../answers/names.js';
+import { renderConnector, templateHash, type RenderedOutput } from '../render/render.js';
+import type { PhaseTimer } from '../timings.js';
 import {
   connectorPaths,
   importSpecifier,
   relativeModuleSpecifier,
   type ConnectorPaths,
   type Workspace,
-} from './workspace.js';
+} from '../workspace.js';
 
 export interface ConnectorFiles {
   readonly names: Names;

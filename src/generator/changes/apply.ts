@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { IoError } from './errors.js';
+import { IoError } from '../errors.js';
 import { normalizeTreePath } from './tree-path.js';
 import type { FileChange } from './tree.js';
 

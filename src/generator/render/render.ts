@@ -19,19 +19,19 @@ import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import * as handlebarsRuntimeModule from 'handlebars/runtime.js';
 
-import type { Answers } from './answers.js';
-import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
-import { hashTemplateDir } from './manifest.js';
-import type { Names } from './names.js';
+import type { Answers } from '../answers/answers.js';
+import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
+import { hashTemplateDir } from '../lifecycle/manifest.js';
+import type { Names } from '../answers/names.js';
 import {
   ANSWER_ENUMS,
   BLOCK_HELPERS,
   OUTPUT_HELPERS,
   PREDICATE_HELPERS,
   TemplateValueError,
-} from './render-helpers.js';
-import { templatesRoot } from './package-info.js';
-import { TEMPLATE_BINDINGS } from './template-bindings.js';
+} from './helpers.js';
+import { templatesRoot } from '../package-info.js';
+import { TEMPLATE_BINDINGS } from '../answers/template-bindings.js';
 
 /** Module specifiers the rendered files import, as written in them. */
 export interface TemplateImports {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 import { checkHouseStyle } from './format.js';
-import type { RegistryStyle } from './wire-registry.js';
+import type { RegistryStyle } from '../registry/wire.js';
 
 export async function codeStyleFor(root: string, file: string): Promise<RegistryStyle> {
   const absolute = path.join(root, ...file.split('/'));

@@ -6,7 +6,7 @@
 
 import { diff3Merge } from 'node-diff3';
 
-import { keepingLineEndings } from './text-splice.js';
+import { keepingLineEndings } from '../changes/text-splice.js';
 
 export interface MergeOutcome {
   readonly content: string;

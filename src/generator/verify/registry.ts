@@ -7,10 +7,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseManifest } from './manifest.js';
-import { checkResult, errorMessage, type VerifyCheck, type VerifyProblem } from './verify-check.js';
-import { listRegistry, type RegistryEntry } from './wire-registry.js';
-import { connectorPaths, loadWorkspace, workspaceFile, type Workspace } from './workspace.js';
+import { parseManifest } from '../lifecycle/manifest.js';
+import { checkResult, errorMessage, type VerifyCheck, type VerifyProblem } from './checks.js';
+import { listRegistry, type RegistryEntry } from '../registry/wire.js';
+import { connectorPaths, loadWorkspace, workspaceFile, type Workspace } from '../workspace.js';
 
 /** The workspace file a relative import of the registry names (`./x/index.js` → `…/x/index.ts`). */
 function moduleFile(registry: string, importPath: string): string {

@@ -5,22 +5,27 @@
  * until the user resolves it; a file the user deleted stays deleted.
  */
 
-import { DEFAULT_TOKEN_NAMES, parseAnswers, type Answers, type AnswersInput } from './answers.js';
-import { codeStyleFor } from './code-style.js';
+import {
+  DEFAULT_TOKEN_NAMES,
+  parseAnswers,
+  type Answers,
+  type AnswersInput,
+} from '../answers/answers.js';
+import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
-import { MergeConflictError, UsageError } from './errors.js';
+import { MergeConflictError, UsageError } from '../errors.js';
 import type { ConnectorPlan } from './generate.js';
 import { createManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 import { hasConflictMarkers, merge3 } from './merge3.js';
-import { PhaseTimer } from './timings.js';
-import { ChangeTree } from './tree.js';
-import { addToRegistry, listRegistry } from './wire-registry.js';
+import { PhaseTimer } from '../timings.js';
+import { ChangeTree } from '../changes/tree.js';
+import { addToRegistry, listRegistry } from '../registry/wire.js';
 import {
   connectorPathsById,
   loadWorkspace,
   relativeModuleSpecifier,
   type Workspace,
-} from './workspace.js';
+} from '../workspace.js';
 
 export interface RegenerationPlan extends ConnectorPlan {
   /** Files written with conflict markers. */

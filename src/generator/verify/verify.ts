@@ -8,7 +8,7 @@
 
 import path from 'node:path';
 
-import { PRESET_IDS } from './presets.js';
+import { PRESET_IDS } from '../answers/presets.js';
 import { checkSamples, defaultSamplesDir, listSampleCases, type SampleCase } from './samples.js';
 import {
   checkResult,
@@ -18,17 +18,17 @@ import {
   type VerifyCheck,
   type VerifyCheckName,
   type VerifyProblem,
-} from './verify-check.js';
-import { presetsCheck } from './verify-presets.js';
-import { registryCheck } from './verify-registry.js';
-import { compileCheck, loadSamples, testCheck } from './verify-samples-run.js';
+} from './checks.js';
+import { presetsCheck } from './presets.js';
+import { registryCheck } from './registry.js';
+import { compileCheck, loadSamples, testCheck } from './samples-run.js';
 
 export {
   VERIFY_CHECKS,
   type VerifyCheck,
   type VerifyCheckName,
   type VerifyProblem,
-} from './verify-check.js';
+} from './checks.js';
 
 export interface VerifyTimings {
   readonly totalMs: number;

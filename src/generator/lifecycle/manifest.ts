@@ -10,10 +10,10 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
-import { ANSWER_KEYS, AnswersSchema, type Answers } from './answers.js';
-import { InternalError, UsageError, type Issue } from './errors.js';
-import { ownPackage } from './package-info.js';
-import { workspacePathViolation } from './workspace.js';
+import { ANSWER_KEYS, AnswersSchema, type Answers } from '../answers/answers.js';
+import { InternalError, UsageError, type Issue } from '../errors.js';
+import { ownPackage } from '../package-info.js';
+import { workspacePathViolation } from '../workspace.js';
 
 export const MANIFEST_VERSION = 1;
 export const GENERATOR_NAME = 'create-connector';

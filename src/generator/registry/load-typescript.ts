@@ -13,7 +13,7 @@ import { Script } from 'node:vm';
 
 import type { ts as TsApi } from 'ts-morph';
 
-import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
+import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
 
 export type TypeScript = typeof TsApi;
 

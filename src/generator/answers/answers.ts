@@ -6,9 +6,9 @@
 
 import { z } from 'zod';
 
-import { AMOUNT_TYPES } from '../runtime/amount.js';
-import type { AuthTypeName } from '../runtime/auth.js';
-import { CONTENT_TYPES } from '../runtime/connector.js';
+import { AMOUNT_TYPES } from '../../runtime/amount.js';
+import type { AuthTypeName } from '../../runtime/auth.js';
+import { CONTENT_TYPES } from '../../runtime/connector.js';
 import {
   checkBaseUrl,
   DEFAULT_TOKEN_NAMES,
@@ -20,8 +20,8 @@ import {
   TOKEN_PLACEMENTS,
   tokenNameViolation,
   type TokenPlacementAnswer,
-} from './answer-rules.js';
-import { InternalError, type Issue } from './errors.js';
+} from './rules.js';
+import { InternalError, type Issue } from '../errors.js';
 import { splitWords } from './names.js';
 
 export type AnswerIssue = Issue;

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 
-import { packageRoot } from './package-info.js';
+import { packageRoot } from '../package-info.js';
 
 export const VERIFY_CHECKS = [
   'samples-render',

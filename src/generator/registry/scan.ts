@@ -18,7 +18,7 @@ import type {
   ImportElementLayout,
   ImportLayout,
   RegistryLayout,
-} from './registry-layout.js';
+} from './layout.js';
 
 /** Unwinds the pass when the text leaves the grammar; never escapes this module. */
 class OutsideGrammar extends Error {}

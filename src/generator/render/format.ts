@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import type * as PrettierApi from 'prettier';
 
-import { InternalError } from './errors.js';
+import { InternalError } from '../errors.js';
 
 /** The style templates render in: prettier defaults plus these. */
 export const HOUSE_STYLE: Readonly<Record<string, unknown>> = {

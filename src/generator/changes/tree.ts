@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ConflictError, IoError } from './errors.js';
+import { ConflictError, IoError } from '../errors.js';
 import { normalizeTreePath } from './tree-path.js';
 
-export { applyChanges, type ApplyOptions } from './apply-changes.js';
+export { applyChanges, type ApplyOptions } from './apply.js';
 export { normalizeTreePath } from './tree-path.js';
 
 export type FileChangeType = 'create' | 'update' | 'delete';

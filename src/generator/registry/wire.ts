@@ -1,13 +1,13 @@
 /**
  * @module Wiring of the connector registry (`export const connectors = { id: value, … }` plus one
- * import per connector). Reading the registry (registry-source.ts: one scanner pass for the
+ * import per connector). Reading the registry (source.ts: one scanner pass for the
  * generator's own format, a full parse otherwise) finds positions; the text is spliced once, so an
  * edit costs one read and one copy whatever the registry's size, and everything else in the
  * file (comments, order, formatting) stays byte for byte.
  */
 
-import { InternalError, RegistryError } from './errors.js';
-import type { Extent } from './registry-layout.js';
+import { InternalError, RegistryError } from '../errors.js';
+import type { Extent } from './layout.js';
 import {
   listRegistry,
   parseRegistry,
@@ -15,7 +15,7 @@ import {
   type ParsedEntry,
   type ParsedRegistry,
   type RegistryEntry,
-} from './registry-source.js';
+} from './source.js';
 import {
   applySplices,
   indentationAt,
@@ -24,7 +24,7 @@ import {
   nextLineStart,
   startsLine,
   type Splice,
-} from './text-splice.js';
+} from '../changes/text-splice.js';
 
 export { listRegistry, type RegistryEntry };
 

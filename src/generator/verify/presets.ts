@@ -5,21 +5,21 @@
 
 import path from 'node:path';
 
-import { nuvei } from '../connectors/nuvei/index.js';
-import { paytm } from '../connectors/paytm/index.js';
-import type { AmountType, Connector } from '../runtime/index.js';
+import { nuvei } from '../../connectors/nuvei/index.js';
+import { paytm } from '../../connectors/paytm/index.js';
+import type { AmountType, Connector } from '../../runtime/index.js';
 import {
   compareFingerprints,
   fingerprintConnector,
   FINGERPRINT_FLOWS,
   type ConnectorFingerprint,
 } from './fingerprint.js';
-import { importWorkspaceModule } from './load-module.js';
-import { names } from './names.js';
-import { PRESET_IDS, PRESETS, type PresetId } from './presets.js';
+import { importWorkspaceModule } from '../load-module.js';
+import { names } from '../answers/names.js';
+import { PRESET_IDS, PRESETS, type PresetId } from '../answers/presets.js';
 import { samplePath } from './sample-workspace.js';
-import { checkResult, errorMessage, type VerifyCheck, type VerifyProblem } from './verify-check.js';
-import type { LoadedSamples } from './verify-samples-run.js';
+import { checkResult, errorMessage, type VerifyCheck, type VerifyProblem } from './checks.js';
+import type { LoadedSamples } from './samples-run.js';
 
 const REFERENCE_CONNECTORS: { readonly [P in PresetId]: Connector<AmountType> } = {
   nuvei,

@@ -9,13 +9,13 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parseAnswers, type Answers } from './answers.js';
-import { connectorFiles } from './connector-files.js';
-import { names } from './names.js';
-import { packageRoot } from './package-info.js';
-import { isPresetId, PRESETS, type PresetId } from './presets.js';
-import { unifiedDiff } from './tree.js';
-import { loadWorkspace, type Workspace } from './workspace.js';
+import { parseAnswers, type Answers } from '../answers/answers.js';
+import { connectorFiles } from '../lifecycle/connector-files.js';
+import { names } from '../answers/names.js';
+import { packageRoot } from '../package-info.js';
+import { isPresetId, PRESETS, type PresetId } from '../answers/presets.js';
+import { unifiedDiff } from '../changes/tree.js';
+import { loadWorkspace, type Workspace } from '../workspace.js';
 
 export const SAMPLES_DIR = 'generated-samples';
 export const ANSWERS_FILE = 'answers.json';

@@ -6,15 +6,15 @@
 
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 
-import { AMOUNT_TYPES } from '../runtime/amount.js';
-import { CONTENT_TYPES } from '../runtime/connector.js';
+import { AMOUNT_TYPES } from '../../runtime/amount.js';
+import { CONTENT_TYPES } from '../../runtime/connector.js';
 import {
   ANSWER_AUTH_TYPES,
   CURRENCY_UNITS,
   TOKEN_PLACEMENTS,
   type AnswerKey,
   type Answers,
-} from './answers.js';
+} from '../answers/answers.js';
 
 /** A value a template cannot use as given; the renderer adds the template's name. */
 export class TemplateValueError extends Error {

@@ -6,14 +6,9 @@
 
 import type { ts as TsApi } from 'ts-morph';
 
-import { RegistryError } from './errors.js';
+import { RegistryError } from '../errors.js';
 import type { TypeScript } from './load-typescript.js';
-import type {
-  EntryLayout,
-  ImportClauseLayout,
-  ImportLayout,
-  RegistryLayout,
-} from './registry-layout.js';
+import type { EntryLayout, ImportClauseLayout, ImportLayout, RegistryLayout } from './layout.js';
 
 function where(file: TsApi.SourceFile, position: number): string {
   const { line, character } = file.getLineAndCharacterOfPosition(position);

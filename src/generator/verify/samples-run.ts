@@ -13,7 +13,7 @@ import {
   type SampleWorkspace,
 } from './sample-workspace.js';
 import { readSampleFiles, type SampleCase } from './samples.js';
-import { checkResult, displayPath, type VerifyCheck, type VerifyProblem } from './verify-check.js';
+import { checkResult, displayPath, type VerifyCheck, type VerifyProblem } from './checks.js';
 
 /** Most problems one tool run reports; the rest are counted. */
 const MAX_TOOL_PROBLEMS = 40;

@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 
-import { InternalError } from './errors.js';
+import { InternalError } from '../errors.js';
 
 /** Normalises a workspace-relative posix path, refusing anything that leaves the workspace. */
 export function normalizeTreePath(file: string): string {
