@@ -7,8 +7,6 @@ import { InternalError, UsageError } from '../../src/generator/errors.js';
 import {
   createManifest,
   generatorVersion,
-  hashTemplateDir,
-  hashTemplates,
   MANIFEST_MIGRATIONS,
   migrateManifest,
   parseManifest,
@@ -18,6 +16,7 @@ import {
   type ManifestMigration,
 } from '../../src/generator/lifecycle/manifest.js';
 import { PRESETS } from '../../src/generator/answers/presets.js';
+import { hashTemplateDir, hashTemplates } from '../../src/generator/render/template-hash.js';
 import { testdir } from './helpers/testdir.js';
 
 const answers = (parseAnswers(PRESETS.paytm) as { ok: true; answers: Answers }).answers;

@@ -27,7 +27,7 @@ import {
 } from '../../src/generator/lifecycle/merge3.js';
 import { planRegeneration } from '../../src/generator/lifecycle/regenerate.js';
 import { verify } from '../../src/generator/verify/verify.js';
-import { templateHash } from '../../src/generator/render/render.js';
+import { templateHash } from '../../src/generator/render/template-hash.js';
 import { DEFAULT_WORKSPACE_CONFIG, loadWorkspace } from '../../src/generator/workspace.js';
 import { runMain } from '../cli/helpers/io.js';
 import { testdir } from './helpers/testdir.js';

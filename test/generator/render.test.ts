@@ -6,12 +6,11 @@ import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import type { Answers } from '../../src/generator/answers/answers.js';
-import { hashTemplates } from '../../src/generator/lifecycle/manifest.js';
+import { hashTemplates, templateHash } from '../../src/generator/render/template-hash.js';
 import {
   checkTemplate,
   RenderError,
   renderConnector,
-  templateHash,
   type RenderedFile,
   type TemplateContext,
 } from '../../src/generator/render/render.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import { IoError } from '../errors.js';
 import { normalizeTreePath } from './tree-path.js';
-import type { FileChange } from './tree.js';
+import type { FileChange } from './file-change.js';
 
 export interface ApplyOptions {
   /** Test hook: fail after this many file operations have completed (0 fails before the first). */

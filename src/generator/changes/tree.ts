@@ -7,19 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ConflictError, IoError } from '../errors.js';
+import type { FileChange } from './file-change.js';
 import { normalizeTreePath } from './tree-path.js';
 
 export { applyChanges, type ApplyOptions } from './apply.js';
 export { normalizeTreePath } from './tree-path.js';
-
-export type FileChangeType = 'create' | 'update' | 'delete';
-
-/** One planned change; `path` is workspace-relative posix, `content` absent for deletes. */
-export interface FileChange {
-  readonly path: string;
-  readonly type: FileChangeType;
-  readonly content?: string;
-}
+export type { FileChange, FileChangeType } from './file-change.js';
 
 function readDisk(file: string): Buffer | undefined {
   try {

@@ -8,7 +8,8 @@ import type { Answers } from '../answers/answers.js';
 import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
 import { names, type Names } from '../answers/names.js';
-import { renderConnector, templateHash, type RenderedOutput } from '../render/render.js';
+import { renderConnector, type RenderedOutput } from '../render/render.js';
+import { templateHash } from '../render/template-hash.js';
 import type { PhaseTimer } from '../timings.js';
 import {
   connectorPaths,

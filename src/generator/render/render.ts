@@ -21,7 +21,6 @@ import * as handlebarsRuntimeModule from 'handlebars/runtime.js';
 
 import type { Answers } from '../answers/answers.js';
 import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
-import { hashTemplateDir } from '../lifecycle/manifest.js';
 import type { Names } from '../answers/names.js';
 import {
   ANSWER_ENUMS,
@@ -165,7 +164,6 @@ function fullHandlebars(): HandlebarsApi {
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
 let compiled: CompiledTemplates | undefined;
-let hash: string | undefined;
 
 /** Everything the precompiled code depends on, hashed. */
 function cacheFile(sources: ReadonlyArray<{ template: string; source: string }>): string {
@@ -268,13 +266,4 @@ export function renderConnector(context: TemplateContext): RenderedFile[] {
       throw new RenderError(`${template} ${kind}: ${why}`, template, undefined, { cause: error });
     }
   });
-}
-
-/**
- * The hash manifests record for the templates the renderer uses: `hashTemplates` over the
- * `templates/` folder (computed once per process).
- */
-export function templateHash(): string {
-  hash ??= hashTemplateDir(templatesRoot());
-  return hash;
 }
