@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 import { ownPackage } from '../generator/package-info.js';
-import { ANSWER_FLAGS } from './answer-flags.js';
+import { ANSWER_FLAGS } from './answer-flags.generated.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { parseErrorIssue } from './parse-error.js';
@@ -98,7 +98,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   create.action(
     async (name: string | undefined, options: Record<string, unknown> & CommonOptions) => {
       await run(options, async (scoped) =>
-        (await import('./commands/new.js')).newCommand(name, options, scoped),
+        (await import('./commands/new/index.js')).newCommand(name, options, scoped),
       );
     },
   );

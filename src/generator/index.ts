@@ -27,7 +27,7 @@ export {
   planRemoval,
   registeredIds,
   type ConnectorPlan,
-} from './lifecycle/generate.js';
+} from './lifecycle/plan-new.js';
 export { names, type Names } from './answers/names.js';
 export { PRESETS, presetAnswers, type PresetId } from './answers/presets.js';
 export { planRegeneration, type RegenerationPlan } from './lifecycle/regenerate.js';

@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { ANSWER_FLAGS } from '../../src/cli/answer-flags.js';
+import { ANSWER_FLAGS } from '../../src/cli/answer-flags.generated.js';
 import { ANSWER_KEYS, ANSWER_META } from '../../src/generator/answers/answers.js';
 
-const FILE = new URL('../../src/cli/answer-flags.ts', import.meta.url);
+const FILE = new URL('../../src/cli/answer-flags.generated.ts', import.meta.url);
 
 function derived() {
   return ANSWER_KEYS.map((key) => {

@@ -21,7 +21,7 @@ const commands = vi.hoisted(() => ({
   initCommand: vi.fn(async () => 0 as const),
 }));
 
-vi.mock('../../src/cli/commands/new.js', () => ({ newCommand: commands.newCommand }));
+vi.mock('../../src/cli/commands/new/index.js', () => ({ newCommand: commands.newCommand }));
 vi.mock('../../src/cli/commands/list.js', () => ({ listCommand: commands.listCommand }));
 vi.mock('../../src/cli/commands/remove.js', () => ({ removeCommand: commands.removeCommand }));
 vi.mock('../../src/cli/commands/regenerate.js', () => ({

@@ -13,7 +13,7 @@ import {
   cancelledError,
   createPromptAdapter,
   type PromptFunctions,
-} from '../../src/cli/prompts.js';
+} from '../../src/cli/commands/new/prompts.js';
 
 /** Waits (by polling, without asserting on time) until the screen shows `text`. */
 async function screenShowing(text: string): Promise<string> {
@@ -200,8 +200,8 @@ describe('without a question asked, @inquirer/prompts is never imported', () => 
   }
 
   const prelude = `
-const { createPromptAdapter } = await import('./src/cli/prompts.ts');
-const { resolveAnswers } = await import('./src/cli/resolve-answers.ts');
+const { createPromptAdapter } = await import('./src/cli/commands/new/prompts.ts');
+const { resolveAnswers } = await import('./src/cli/commands/new/resolve-answers.ts');
 const prompts = createPromptAdapter();
 const answers = await resolveAnswers(
   { positionalName: 'NewPayment', yes: false, interactive: true,

@@ -7,12 +7,12 @@ import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { CliError } from '../../src/cli/errors.js';
-import type { PromptAdapter } from '../../src/cli/prompts.js';
+import type { PromptAdapter } from '../../src/cli/commands/new/prompts.js';
 import {
   resolveAnswers,
   type ResolveAnswersContext,
   type ResolveAnswersInput,
-} from '../../src/cli/resolve-answers.js';
+} from '../../src/cli/commands/new/resolve-answers.js';
 import { UsageError } from '../../src/generator/errors.js';
 import { PRESETS } from '../../src/generator/answers/presets.js';
 

@@ -75,7 +75,7 @@ describe('the tarball', { timeout: 60_000 }, () => {
         'README.md',
         'bin/create-connector.js',
         'dist/cli/main.js',
-        'dist/cli/commands/new.js',
+        'dist/cli/commands/new/index.js',
         'dist/runtime/index.js',
         'dist/runtime/index.d.ts',
         'templates/connector/index.ts.hbs',

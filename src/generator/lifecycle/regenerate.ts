@@ -14,7 +14,7 @@ import {
 import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { MergeConflictError, UsageError } from '../errors.js';
-import type { ConnectorPlan } from './generate.js';
+import type { ConnectorPlan } from './plan-new.js';
 import { createManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 import { hasConflictMarkers, merge3 } from './merge3.js';
 import { PhaseTimer } from '../timings.js';

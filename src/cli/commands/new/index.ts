@@ -5,17 +5,21 @@
 
 import { existsSync } from 'node:fs';
 
-import { isGeneratorError } from '../../generator/errors.js';
-import { applyPlan, planNewConnector, registeredIds } from '../../generator/lifecycle/generate.js';
-import { names } from '../../generator/answers/names.js';
-import { isPresetId } from '../../generator/answers/presets.js';
-import { PhaseTimer } from '../../generator/timings.js';
-import { connectorPathsById, workspaceFile, type Workspace } from '../../generator/workspace.js';
-import { CliError, usageError, type ExitCode } from '../errors.js';
-import type { CliIo } from '../io.js';
-import { planReport, printPlan } from '../output.js';
-import { cancelledError, createPromptAdapter } from '../prompts.js';
-import { resolveAnswers } from '../resolve-answers.js';
+import { isGeneratorError } from '../../../generator/errors.js';
+import {
+  applyPlan,
+  planNewConnector,
+  registeredIds,
+} from '../../../generator/lifecycle/plan-new.js';
+import { names } from '../../../generator/answers/names.js';
+import { isPresetId } from '../../../generator/answers/presets.js';
+import { PhaseTimer } from '../../../generator/timings.js';
+import { connectorPathsById, workspaceFile, type Workspace } from '../../../generator/workspace.js';
+import { CliError, usageError, type ExitCode } from '../../errors.js';
+import type { CliIo } from '../../io.js';
+import { planReport, printPlan } from '../../output.js';
+import { cancelledError, createPromptAdapter } from './prompts.js';
+import { resolveAnswers } from './resolve-answers.js';
 
 export interface NewOptions extends Record<string, unknown> {
   readonly answers?: string;

@@ -5,7 +5,7 @@
 
 import type * as Inquirer from '@inquirer/prompts';
 
-import { CliError } from './errors.js';
+import { CliError } from '../../errors.js';
 
 /** A free-text question; `validate` returns `true` or the rule to show before asking again. */
 export interface InputQuestion {

@@ -18,10 +18,10 @@ import {
   type AnswerIssue,
   type AnswerKey,
   type Answers,
-} from '../generator/answers/answers.js';
-import { UsageError } from '../generator/errors.js';
-import { PRESETS, type PresetId } from '../generator/answers/presets.js';
-import { usageError, type CliError } from './errors.js';
+} from '../../../generator/answers/answers.js';
+import { UsageError } from '../../../generator/errors.js';
+import { PRESETS, type PresetId } from '../../../generator/answers/presets.js';
+import { usageError, type CliError } from '../../errors.js';
 import { createPromptAdapter, type PromptAdapter } from './prompts.js';
 
 export interface ResolveAnswersInput {
