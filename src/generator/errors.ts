@@ -45,8 +45,11 @@ export class ConflictError extends GeneratorError {
   /** Workspace-relative paths that are in the way. */
   readonly paths: readonly string[];
 
-  constructor(message: string, paths: readonly string[]) {
-    super(message, { issues: paths.map((path) => ({ key: path, rule: 'already exists' })) });
+  /** `issues` defaults to one per path ("already exists"). */
+  constructor(message: string, paths: readonly string[], issues?: readonly Issue[]) {
+    super(message, {
+      issues: issues ?? paths.map((path) => ({ key: path, rule: 'already exists' })),
+    });
     this.paths = paths;
   }
 }

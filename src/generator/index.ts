@@ -25,12 +25,14 @@ export {
   applyPlan,
   planNewConnector,
   planRemoval,
+  readWorkspaceSnapshot,
   registeredIds,
   type ConnectorPlan,
-} from './lifecycle/plan-new.js';
+  type WorkspaceSnapshot,
+} from './lifecycle/index.js';
 export { names, type Names } from './answers/names.js';
 export { PRESETS, presetAnswers, type PresetId } from './answers/presets.js';
-export { planRegeneration, type RegenerationPlan } from './lifecycle/regenerate.js';
+export { planRegeneration, type RegenerationPlan } from './lifecycle/index.js';
 export { PhaseTimer, type Phase } from './timings.js';
 export { verify, type VerifyOptions, type VerifyReport } from './verify/verify.js';
 export { loadWorkspace, type Workspace } from './workspace.js';

@@ -514,7 +514,7 @@ describe('--timings', () => {
     const { phases } = JSON.parse(lines[0]!) as { phases: Record<string, number> };
     expect(Object.keys(phases)).toEqual(
       PHASES.filter((phase) =>
-        ['validate', 'render', 'prettier', 'ts-morph', 'write'].includes(phase),
+        ['registry', 'validate', 'render', 'prettier', 'write'].includes(phase),
       ),
     );
     for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);

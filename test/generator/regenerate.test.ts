@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseAnswers, type AnswersInput } from '../../src/generator/answers/answers.js';
 import { connectorFiles } from '../../src/generator/lifecycle/connector-files.js';
-import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/plan-new.js';
+import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/index.js';
 import {
   generatorVersion,
   parseManifest,

@@ -19,7 +19,7 @@ import {
   fingerprintConnector,
   relativeEndpoint,
 } from '../../src/generator/verify/fingerprint.js';
-import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/plan-new.js';
+import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/index.js';
 import { packageRoot } from '../../src/generator/package-info.js';
 import { defaultSamplesDir } from '../../src/generator/verify/samples.js';
 import {

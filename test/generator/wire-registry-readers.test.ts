@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { workspaceFiles } from '../../src/cli/commands/init.js';
 import { parseAnswers } from '../../src/generator/answers/answers.js';
-import { planNewConnector, registeredIds } from '../../src/generator/lifecycle/plan-new.js';
+import { planNewConnector, registeredIds } from '../../src/generator/lifecycle/index.js';
 import { PRESETS } from '../../src/generator/answers/presets.js';
 import {
   parseRegistry,

@@ -5,8 +5,7 @@
  */
 
 import { ANSWER_KEYS, type AnswersInput } from '../../generator/answers/answers.js';
-import { applyPlan } from '../../generator/lifecycle/plan-new.js';
-import { planRegeneration } from '../../generator/lifecycle/regenerate.js';
+import { applyPlan, planRegeneration } from '../../generator/lifecycle/index.js';
 import { PhaseTimer } from '../../generator/timings.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';

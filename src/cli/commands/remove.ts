@@ -1,6 +1,6 @@
 /** @module `create-connector remove <id>`: unwire a generated connector and delete its files. */
 
-import { applyPlan, planRemoval } from '../../generator/lifecycle/plan-new.js';
+import { applyPlan, planRemoval } from '../../generator/lifecycle/index.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { planReport, printPlan } from '../output.js';

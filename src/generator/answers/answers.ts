@@ -14,6 +14,7 @@ import {
   DEFAULT_TOKEN_NAMES,
   distinctEndpointsViolation,
   endpointViolation,
+  declaredIdentifierViolation,
   existingIdViolation,
   nameRuleViolations,
   redactBaseUrl,
@@ -223,6 +224,8 @@ export function missingRequiredKeys(partial: Readonly<Record<string, unknown>>):
 export interface AnswerContext {
   /** Ids of the connectors the workspace already registers. */
   readonly existingIds?: readonly string[];
+  /** Identifiers the workspace already declares, each with where; a name binding one is refused. */
+  readonly declared?: ReadonlyMap<string, string>;
 }
 
 export type ParseAnswersResult =
@@ -302,12 +305,20 @@ export function parseAnswers(input: unknown, context: AnswerContext = {}): Parse
     }
   }
   if (!failed.has('name') && typeof input['name'] === 'string') {
-    const rule = existingIdViolation(input['name'], context.existingIds);
+    const rule = nameInWorkspaceViolation(input['name'], context);
     if (rule !== undefined) issues.push(issue('name', input['name'], rule));
   }
   if (parsed.success && issues.length === 0) return { ok: true, answers: parsed.data };
   issues.sort((a, b) => keyOrder(a.key) - keyOrder(b.key));
   return { ok: false, issues };
+}
+
+/** The rules a well-formed name breaks in its workspace: an existing id, a declared identifier. */
+function nameInWorkspaceViolation(name: string, context: AnswerContext): string | undefined {
+  return (
+    existingIdViolation(name, context.existingIds) ??
+    declaredIdentifierViolation(name, context.declared)
+  );
 }
 
 export type ValidateAnswerResult<K extends AnswerKey = AnswerKey> =
@@ -344,7 +355,7 @@ export function validateAnswer<K extends AnswerKey>(
         ? undefined
         : tokenNameViolation(String(parsed.data), tokenPlacementOf(answers));
   } else if (key === 'name') {
-    rule = existingIdViolation(String(parsed.data), context.existingIds);
+    rule = nameInWorkspaceViolation(String(parsed.data), context);
   } else if (key === 'authorizeEndpoint') {
     const sessionTokenEndpoint = answers['sessionTokenEndpoint'];
     rule =

@@ -84,6 +84,26 @@ export function existingIdViolation(
     : undefined;
 }
 
+/**
+ * The rule a name breaks when a form it binds (its value or type) is an identifier the workspace
+ * already declares: `declared` maps each such identifier to where ("the registry …").
+ */
+export function declaredIdentifierViolation(
+  name: string,
+  declared: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  if (declared === undefined) return undefined;
+  const derived = names(name);
+  for (const form of BOUND_FORMS) {
+    const identifier = derived[form as keyof Names];
+    const where = declared.get(identifier);
+    if (where !== undefined) {
+      return `derives ${form} "${identifier}", which ${where} already declares`;
+    }
+  }
+  return undefined;
+}
+
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**

@@ -1,169 +1,62 @@
 /**
- * @module The generator's entry points: answers → a plan of file changes (render, format, wire
- * the registry, manifest; all in memory) → apply (atomic, rolled back on failure). A plan that
- * changes nothing is empty; `new` on an existing connector is refused unless forced.
+ * @module Planning `new`: validated answers → the connector's files (render, format, manifest)
+ * and its registry entry, all in memory. The workspace and registry are read once (a snapshot
+ * the CLI may pass in); the name is checked against them in lifecycle/existing.
  */
 
 import type { Answers } from '../answers/answers.js';
+import { refuseExisting } from '../changes/tree.js';
+import { addToRegistry } from '../registry/wire.js';
 import { codeStyleFor } from '../render/code-style.js';
-import { connectorFiles } from './connector-files.js';
-import { ConflictError, UsageError } from '../errors.js';
-import { parseManifest } from './manifest.js';
-import { listRegistry, addToRegistry, removeFromRegistry } from '../registry/wire.js';
 import { PhaseTimer } from '../timings.js';
+import { relativeModuleSpecifier } from '../workspace.js';
+import { connectorFiles } from './connector-files.js';
+import { nameRefusal } from './existing.js';
 import {
-  applyChanges,
-  ChangeTree,
-  refuseExisting,
-  type ApplyOptions,
-  type FileChange,
-} from '../changes/tree.js';
-import {
-  connectorPathsById,
-  loadWorkspace,
-  relativeModuleSpecifier,
-  type Workspace,
-} from '../workspace.js';
+  finishPlan,
+  readWorkspaceSnapshot,
+  type ConnectorPlan,
+  type WorkspaceSnapshot,
+} from './plan.js';
 
-export interface ConnectorPlan {
-  readonly workspace: Workspace;
-  readonly connector: { readonly id: string; readonly name: string; readonly dir: string };
-  /** Every effective change; writes that change nothing are not in it. */
-  readonly changes: readonly FileChange[];
-  /** What each changed path held before (undefined: it did not exist), for diffs. */
-  readonly before: ReadonlyMap<string, string | undefined>;
-}
-
-function readRegistry(tree: ChangeTree, workspace: Workspace): string {
-  const source = tree.read(workspace.registry);
-  if (source === undefined) {
-    throw new UsageError(`the registry ${workspace.registry} does not exist`, {
-      issues: [
-        {
-          key: 'registry',
-          value: workspace.registry,
-          rule: 'must exist (create-connector init makes one)',
-        },
-      ],
-    });
-  }
-  return source;
-}
-
-/** The ids a workspace already registers (what the answers' existing-id rule checks against). */
-export function registeredIds(cwd: string): { workspace: Workspace; ids: string[] } {
-  const workspace = loadWorkspace(cwd);
-  const source = readRegistry(new ChangeTree(workspace.root), workspace);
-  return { workspace, ids: listRegistry(source).map((entry) => entry.id) };
-}
-
-function finishPlan(
-  workspace: Workspace,
-  tree: ChangeTree,
-  connector: ConnectorPlan['connector'],
-): ConnectorPlan {
-  const changes = tree.listChanges();
-  const before = new Map(changes.map((change) => [change.path, tree.original(change.path)]));
-  return { workspace, connector, changes, before };
-}
-
-/** Plans a new connector from validated answers. */
-export async function planNewConnector(options: {
-  readonly cwd: string;
+export type NewConnectorOptions = (
+  | { readonly cwd: string; readonly snapshot?: never }
+  /** A snapshot read for this plan alone (its tree records the plan's changes). */
+  | { readonly snapshot: WorkspaceSnapshot; readonly cwd?: never }
+) & {
   readonly answers: Answers;
   readonly force?: boolean;
   readonly timer?: PhaseTimer;
-}): Promise<ConnectorPlan> {
+};
+
+/** Plans a new connector from validated answers. */
+export async function planNewConnector(options: NewConnectorOptions): Promise<ConnectorPlan> {
   const timer = options.timer ?? new PhaseTimer();
-  const workspace = loadWorkspace(options.cwd);
-  const tree = new ChangeTree(workspace.root);
-  const registry = readRegistry(tree, workspace);
+  const force = options.force === true;
+  const snapshot =
+    options.snapshot ?? (await timer.measure('registry', () => readWorkspaceSnapshot(options.cwd)));
+  const { workspace, tree, registry } = snapshot;
+  const refusal = nameRefusal(snapshot, options.answers.name, { force });
+  if (refusal !== undefined) throw refusal;
+
   const generated = await connectorFiles(workspace, options.answers, timer);
   const { names, paths } = generated;
-
-  const wired = await timer.measure('ts-morph', async () => {
-    const entries = listRegistry(registry);
-    if (entries.some((entry) => entry.id === names.id)) {
-      if (options.force !== true) {
-        throw new ConflictError(
-          `connector "${names.id}" already exists: run "create-connector regenerate ${names.id}" to update it, or pass --force`,
-          [paths.dir],
-        );
-      }
-      // force rewrites generated connectors only: a hand-written one is never overwritten
-      if (tree.read(paths.manifest) === undefined) {
-        throw new ConflictError(
-          `"${names.id}" is a hand-written connector (it has no manifest): choose another name`,
-          [paths.dir],
-        );
-      }
-      return registry;
-    }
-    const entry = {
-      id: names.id,
-      value: names.value,
-      importPath: relativeModuleSpecifier(workspace.registry, paths.index),
-    };
-    return addToRegistry(registry, entry, await codeStyleFor(workspace.root, workspace.registry));
-  });
+  const registered = snapshot.entries.some((entry) => entry.id === names.id);
+  const wired = registered
+    ? registry
+    : await timer.measure('registry', async () => {
+        const entry = {
+          id: names.id,
+          value: names.value,
+          importPath: relativeModuleSpecifier(workspace.registry, paths.index),
+        };
+        const style = await codeStyleFor(workspace.root, workspace.registry);
+        return addToRegistry(registry, entry, style);
+      });
 
   for (const file of generated.files) tree.write(file.path, file.content);
   tree.write(workspace.registry, wired);
   const plan = finishPlan(workspace, tree, { id: names.id, name: names.type, dir: paths.dir });
-  refuseExisting(plan.changes, {
-    force: options.force === true,
-    allowUpdate: [workspace.registry],
-  });
+  refuseExisting(plan.changes, { force, allowUpdate: [workspace.registry] });
   return plan;
-}
-
-/** Plans taking a generated connector out: unwire it and delete the files its manifest lists. */
-export async function planRemoval(options: {
-  readonly cwd: string;
-  readonly id: string;
-}): Promise<ConnectorPlan> {
-  const workspace = loadWorkspace(options.cwd);
-  const tree = new ChangeTree(workspace.root);
-  const registry = readRegistry(tree, workspace);
-  const paths = connectorPathsById(workspace, options.id);
-  const manifestText = tree.read(paths.manifest);
-  if (manifestText === undefined) {
-    const registered = listRegistry(registry).some((entry) => entry.id === options.id);
-    throw new UsageError(
-      registered
-        ? `"${options.id}" has no manifest (${paths.manifest}): it was not generated, so remove refuses to delete it`
-        : `no generated connector "${options.id}" in this workspace`,
-      {
-        issues: [
-          {
-            key: 'id',
-            value: options.id,
-            rule: 'must name a connector made by create-connector new',
-          },
-        ],
-      },
-    );
-  }
-  const manifest = parseManifest(manifestText, paths.manifest);
-  for (const file of Object.keys(manifest.files)) tree.delete(file);
-  tree.delete(paths.manifest);
-  if (listRegistry(registry).some((entry) => entry.id === options.id)) {
-    tree.write(workspace.registry, removeFromRegistry(registry, options.id));
-  }
-  return finishPlan(workspace, tree, {
-    id: options.id,
-    name: String(manifest.answers.name),
-    dir: paths.dir,
-  });
-}
-
-/** Writes a plan all-or-nothing; on failure every touched file is restored. */
-export async function applyPlan(
-  plan: ConnectorPlan,
-  options: ApplyOptions & { readonly timer?: PhaseTimer } = {},
-): Promise<void> {
-  const { timer, ...apply } = options;
-  const keepDirs = [plan.workspace.connectorsDir, plan.workspace.testsDir];
-  const run = () => applyChanges(plan.workspace.root, plan.changes, { keepDirs, ...apply });
-  await (timer === undefined ? run() : timer.measure('write', run));
 }

@@ -14,7 +14,7 @@ import {
 import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { MergeConflictError, UsageError } from '../errors.js';
-import type { ConnectorPlan } from './plan-new.js';
+import type { ConnectorPlan } from './plan.js';
 import { createManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
 import { hasConflictMarkers, merge3 } from './merge3.js';
 import { PhaseTimer } from '../timings.js';
@@ -155,7 +155,7 @@ export async function planRegeneration(options: {
   });
   tree.write(generated.paths.manifest, serializeManifest(next));
 
-  await timer.measure('ts-morph', async () => {
+  await timer.measure('registry', async () => {
     const registry = tree.read(workspace.registry);
     if (
       registry === undefined ||

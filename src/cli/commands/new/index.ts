@@ -1,70 +1,89 @@
 /**
  * @module `create-connector new [name]`: answers (flags, file, preset, prompts) → a plan → a dry
- * run's diffs, or a confirmed, atomic write.
+ * run's diffs, or a confirmed, atomic write. The workspace and registry are read once, and the
+ * generator (lifecycle/existing) decides whether the name may be used.
  */
 
-import { existsSync } from 'node:fs';
-
+import { existingIdViolation } from '../../../generator/answers/rules.js';
+import { isPresetId, type PresetId } from '../../../generator/answers/presets.js';
 import { isGeneratorError } from '../../../generator/errors.js';
 import {
   applyPlan,
+  nameRefusal,
   planNewConnector,
-  registeredIds,
-} from '../../../generator/lifecycle/plan-new.js';
-import { names } from '../../../generator/answers/names.js';
-import { isPresetId } from '../../../generator/answers/presets.js';
+  readWorkspaceSnapshot,
+  takenNames,
+  type WorkspaceSnapshot,
+} from '../../../generator/lifecycle/index.js';
 import { PhaseTimer } from '../../../generator/timings.js';
-import { connectorPathsById, workspaceFile, type Workspace } from '../../../generator/workspace.js';
-import { CliError, usageError, type ExitCode } from '../../errors.js';
+import { usageError, type ExitCode } from '../../errors.js';
 import type { CliIo } from '../../io.js';
 import { planReport, printPlan } from '../../output.js';
-import { cancelledError, createPromptAdapter } from './prompts.js';
+import { cancelledError, createPromptAdapter, type PromptAdapter } from './prompts.js';
 import { resolveAnswers } from './resolve-answers.js';
 
-export interface NewOptions extends Record<string, unknown> {
-  readonly answers?: string;
-  readonly preset?: string;
-  readonly yes?: boolean;
-  readonly dryRun?: boolean;
-  readonly force?: boolean;
-  readonly json?: boolean;
-  readonly timings?: boolean;
+/** `new`'s options, typed; the answer flags stay as commander gives them (resolve-answers reads them). */
+export interface NewOptions {
+  readonly name?: string;
+  readonly answerFlags: Readonly<Record<string, unknown>>;
+  readonly answersFile?: string;
+  readonly preset?: PresetId;
+  readonly yes: boolean;
+  readonly dryRun: boolean;
+  readonly force: boolean;
+  readonly json: boolean;
+  readonly timings: boolean;
+}
+
+/** Commander's values for `new` as NewOptions; `new Foo --name Bar` is refused as ambiguous. */
+export function newOptions(
+  positional: string | undefined,
+  raw: Readonly<Record<string, unknown>>,
+): NewOptions {
+  refuseTwoNames(positional, raw['name']);
+  return {
+    ...(positional === undefined ? {} : { name: positional }),
+    answerFlags: raw,
+    ...(typeof raw['answers'] === 'string' ? { answersFile: raw['answers'] } : {}),
+    ...(typeof raw['preset'] === 'string' && isPresetId(raw['preset'])
+      ? { preset: raw['preset'] }
+      : {}),
+    yes: raw['yes'] === true,
+    dryRun: raw['dryRun'] === true,
+    force: raw['force'] === true,
+    json: raw['json'] === true,
+    timings: raw['timings'] === true,
+  };
 }
 
 export async function newCommand(
   name: string | undefined,
-  options: NewOptions,
+  raw: Readonly<Record<string, unknown>>,
   io: CliIo,
 ): Promise<ExitCode> {
+  const options = newOptions(name, raw);
   const timer = new PhaseTimer();
-  const json = options.json === true;
-  const force = options.force === true;
-  const interactive = io.stdinIsTTY && !json;
-  refuseTwoNames(name, options['name']);
-  const prompts = createPromptAdapter();
-  const { workspace, ids } = await timer.measure('ts-morph', () => registeredIds(io.cwd));
+  const interactive = io.stdinIsTTY && !options.json;
+  const prompts = timedPrompts(createPromptAdapter(), timer);
+  const snapshot = await timer.measure('registry', () => readWorkspaceSnapshot(io.cwd));
   const answers = await timer.measure('validate', () =>
     resolveAnswers(
       {
-        flags: options,
-        yes: options.yes === true,
+        flags: options.answerFlags,
+        yes: options.yes,
         interactive,
-        ...(name === undefined ? {} : { positionalName: name }),
-        ...(typeof options.answers === 'string' ? { answersFile: options.answers } : {}),
-        ...(typeof options.preset === 'string' && isPresetId(options.preset)
-          ? { preset: options.preset }
-          : {}),
+        ...(options.name === undefined ? {} : { positionalName: options.name }),
+        ...(options.answersFile === undefined ? {} : { answersFile: options.answersFile }),
+        ...(options.preset === undefined ? {} : { preset: options.preset }),
       },
-      // --force writes an existing generated connector again, so its own id is not "taken"
-      { cwd: io.cwd, existingIds: force ? [] : ids, prompts },
+      { cwd: io.cwd, ...takenNames(snapshot, { force: options.force }), prompts },
     ).catch((error: unknown) => {
-      throw alreadyRegistered(error, workspace, ids) ?? error;
+      throw alreadyRegistered(error, snapshot, options.force) ?? error;
     }),
   );
-  const plan = await planNewConnector({ cwd: io.cwd, answers, force, timer });
-  const dryRun = options.dryRun === true;
+  const plan = await planNewConnector({ snapshot, answers, force: options.force, timer });
 
-  if (!dryRun && interactive && options.yes !== true && plan.changes.length > 0) {
+  if (!options.dryRun && interactive && !options.yes && plan.changes.length > 0) {
     const { name: type, id, dir } = plan.connector;
     io.stdout(`\n${type} (${id}) in ${dir}:`);
     printPlan(await planReport(plan, false), io, false);
@@ -72,9 +91,9 @@ export async function newCommand(
       throw cancelledError();
     }
   }
-  if (!dryRun) await applyPlan(plan, { timer });
-  printPlan(await planReport(plan, dryRun), io, json);
-  if (!json && !dryRun && plan.changes.length > 0) {
+  if (!options.dryRun) await applyPlan(plan, { timer });
+  printPlan(await planReport(plan, options.dryRun), io, options.json);
+  if (!options.json && !options.dryRun && plan.changes.length > 0) {
     const test = plan.changes.find((change) => change.path.endsWith('.test.ts'))?.path;
     io.stdout(
       [
@@ -85,7 +104,7 @@ export async function newCommand(
       ].join('\n'),
     );
   }
-  if (options.timings === true) io.stderr(JSON.stringify(timer));
+  if (options.timings) io.stderr(JSON.stringify(timer));
   return 0;
 }
 
@@ -97,39 +116,30 @@ function refuseTwoNames(positional: string | undefined, flag: unknown): void {
   ]);
 }
 
-function isGenerated(workspace: Workspace, id: string): boolean {
-  const manifest = connectorPathsById(workspace, id).manifest;
-  return existsSync(workspaceFile(workspace, manifest));
+/** The prompts, with the time a person spends answering them kept out of the `validate` phase. */
+function timedPrompts(prompts: PromptAdapter, timer: PhaseTimer): PromptAdapter {
+  return {
+    input: (question) => timer.excluding('validate', () => prompts.input(question)),
+    select: (question) => timer.excluding('validate', () => prompts.select(question)),
+    confirm: (message, defaultValue) => prompts.confirm(message, defaultValue),
+  };
 }
 
-function takenError(workspace: Workspace, id: string, issues: CliError['issues']): CliError {
-  if (isGenerated(workspace, id)) {
-    return new CliError(
-      `connector "${id}" already exists: run "create-connector regenerate ${id}" to update it, or pass --force to write it again from these answers`,
-      'conflict',
-      1,
-      issues,
-    );
-  }
-  return new CliError(
-    `"${id}" is a hand-written connector (it has no manifest): choose another name`,
-    'conflict',
-    1,
-    issues,
-  );
-}
-
-/** The answers' existing-id refusal, turned into the conflict that says what to do instead. */
+/**
+ * The answers' existing-id refusal of a well-formed name, turned into the generator's refusal
+ * that says what to do instead. A name refused for its format keeps that error: it is the real one.
+ */
 function alreadyRegistered(
   error: unknown,
-  workspace: Workspace,
-  ids: readonly string[],
-): CliError | undefined {
+  snapshot: WorkspaceSnapshot,
+  force: boolean,
+): Error | undefined {
   if (!isGeneratorError(error, 'usage')) return undefined;
+  const ids = snapshot.entries.map((entry) => entry.id);
   for (const issue of error.issues) {
     if (issue.key !== 'name' || typeof issue.value !== 'string') continue;
-    const { id } = names(issue.value);
-    if (ids.includes(id)) return takenError(workspace, id, error.issues);
+    if (issue.rule !== existingIdViolation(issue.value, ids)) continue;
+    return nameRefusal(snapshot, issue.value, { force });
   }
   return undefined;
 }
