@@ -85,23 +85,19 @@ export function existingIdViolation(
 }
 
 /**
- * The rule a name breaks when a form it binds (its value or type) is an identifier the workspace
- * already declares: `declared` maps each such identifier to where ("the registry …").
+ * The rule a name breaks when its value (the binding the registry imports) is an identifier the
+ * registry already declares: `declared` maps each such identifier to where ("the registry …").
  */
 export function declaredIdentifierViolation(
   name: string,
   declared: ReadonlyMap<string, string> | undefined,
 ): string | undefined {
   if (declared === undefined) return undefined;
-  const derived = names(name);
-  for (const form of BOUND_FORMS) {
-    const identifier = derived[form as keyof Names];
-    const where = declared.get(identifier);
-    if (where !== undefined) {
-      return `derives ${form} "${identifier}", which ${where} already declares`;
-    }
-  }
-  return undefined;
+  const { value } = names(name);
+  const where = declared.get(value);
+  return where === undefined
+    ? undefined
+    : `derives value "${value}", which ${where} already declares`;
 }
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
