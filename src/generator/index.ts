@@ -11,7 +11,7 @@ export {
   validateAnswer,
   type Answers,
   type AnswersInput,
-} from './answers/answers.js';
+} from './answers/index.js';
 export {
   ConflictError,
   GeneratorError,

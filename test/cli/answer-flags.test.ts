@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { ANSWER_FLAGS } from '../../src/cli/answer-flags.generated.js';
-import { ANSWER_KEYS, ANSWER_META } from '../../src/generator/answers/answers.js';
+import { ANSWER_KEYS, ANSWER_META } from '../../src/generator/answers/index.js';
 
 const FILE = new URL('../../src/cli/answer-flags.generated.ts', import.meta.url);
 

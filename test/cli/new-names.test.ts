@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { validateAnswer } from '../../src/generator/answers/answers.js';
+import { validateAnswer } from '../../src/generator/answers/index.js';
 import { runMain } from './helpers/io.js';
 import { treeSnapshot, workspaceForTest } from './helpers/workspace.js';
 

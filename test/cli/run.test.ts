@@ -25,7 +25,7 @@ import {
   type NuveiEmulator,
   type PaytmEmulator,
 } from '../../src/sandbox/index.js';
-import type { Answers } from '../../src/generator/answers/answers.js';
+import type { Answers } from '../../src/generator/answers/index.js';
 import { writeJson } from './helpers/files.js';
 import { runMain, type MainResult } from './helpers/io.js';
 import { createTempWorkspace, type TempWorkspace } from './helpers/workspace.js';

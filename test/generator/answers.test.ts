@@ -11,7 +11,7 @@ import {
   REQUIRED_ANSWER_KEYS,
   validateAnswer,
   type AnswerIssue,
-} from '../../src/generator/answers/answers.js';
+} from '../../src/generator/answers/index.js';
 import { OBJECT_PROTOTYPE_MEMBERS } from '../../src/generator/answers/rules.js';
 import { names } from '../../src/generator/answers/names.js';
 import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';

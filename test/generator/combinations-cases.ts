@@ -5,7 +5,7 @@ import {
   CURRENCY_UNITS,
   TOKEN_PLACEMENTS,
   type Answers,
-} from '../../src/generator/answers/answers.js';
+} from '../../src/generator/answers/index.js';
 import { names } from '../../src/generator/answers/names.js';
 import type { TemplateContext } from '../../src/generator/render/render.js';
 import { sampleImports } from '../../src/generator/verify/sample-workspace.js';

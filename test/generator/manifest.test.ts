@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseAnswers, type Answers } from '../../src/generator/answers/answers.js';
+import { parseAnswers, type Answers } from '../../src/generator/answers/index.js';
 import { InternalError, UsageError } from '../../src/generator/errors.js';
 import {
   createManifest,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ANSWER_KEYS, parseAnswers } from '../../src/generator/answers/answers.js';
+import { ANSWER_KEYS, parseAnswers } from '../../src/generator/answers/index.js';
 import { names } from '../../src/generator/answers/names.js';
 import {
   isPresetId,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { parseAnswers, type AnswersInput } from '../../src/generator/answers/answers.js';
+import { parseAnswers, type AnswersInput } from '../../src/generator/answers/index.js';
 import { connectorFiles } from '../../src/generator/lifecycle/connector-files.js';
 import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/index.js';
 import {

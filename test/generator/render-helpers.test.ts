@@ -8,7 +8,7 @@ import {
   ANSWER_META,
   CURRENCY_UNITS,
   TOKEN_PLACEMENTS,
-} from '../../src/generator/answers/answers.js';
+} from '../../src/generator/answers/index.js';
 import {
   ANSWER_ENUMS,
   checkIdentifier,

@@ -5,7 +5,7 @@ import * as prettier from 'prettier';
 import ts from 'typescript';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
-import type { Answers } from '../../src/generator/answers/answers.js';
+import type { Answers } from '../../src/generator/answers/index.js';
 import { hashTemplates, templateHash } from '../../src/generator/render/template-hash.js';
 import {
   checkTemplate,

@@ -13,7 +13,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { nuvei } from '../../src/connectors/nuvei/index.js';
 import { paytm } from '../../src/connectors/paytm/index.js';
-import { parseAnswers } from '../../src/generator/answers/answers.js';
+import { parseAnswers } from '../../src/generator/answers/index.js';
 import {
   compareFingerprints,
   fingerprintConnector,

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { workspaceFiles } from '../../src/cli/commands/init.js';
-import { parseAnswers } from '../../src/generator/answers/answers.js';
+import { parseAnswers } from '../../src/generator/answers/index.js';
 import { planNewConnector, registeredIds } from '../../src/generator/lifecycle/index.js';
 import { PRESETS } from '../../src/generator/answers/presets.js';
 import {

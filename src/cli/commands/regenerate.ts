@@ -4,7 +4,7 @@
  * file needs its conflict markers resolved.
  */
 
-import { ANSWER_KEYS, type AnswersInput } from '../../generator/answers/answers.js';
+import { ANSWER_KEYS, type AnswersInput } from '../../generator/answers/index.js';
 import { applyPlan, planRegeneration } from '../../generator/lifecycle/index.js';
 import { PhaseTimer } from '../../generator/timings.js';
 import type { ExitCode } from '../errors.js';

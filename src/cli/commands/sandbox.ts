@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { parseAnswers, type Answers } from '../../generator/answers/answers.js';
+import { parseAnswers, type Answers } from '../../generator/answers/index.js';
 import { parseManifest } from '../../generator/lifecycle/manifest.js';
 import {
   connectorPathsById,

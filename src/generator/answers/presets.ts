@@ -3,7 +3,7 @@
  * Examples"). Flags override a preset's keys; the result is validated like any other answers.
  */
 
-import type { AnswersInput } from './answers.js';
+import type { AnswersInput } from './schema.js';
 
 export const PRESET_IDS = ['nuvei', 'paytm'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];

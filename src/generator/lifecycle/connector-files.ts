@@ -4,7 +4,7 @@
  * `new`, `regenerate` and `verify`, so all three produce the same bytes for the same answers.
  */
 
-import type { Answers } from '../answers/answers.js';
+import type { Answers } from '../answers/index.js';
 import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
 import { names, type Names } from '../answers/names.js';

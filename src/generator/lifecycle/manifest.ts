@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 
 import { z } from 'zod';
 
-import { ANSWER_KEYS, AnswersSchema, type Answers } from '../answers/answers.js';
+import { ANSWER_KEYS, AnswersSchema, type Answers } from '../answers/index.js';
 import { InternalError, UsageError, type Issue } from '../errors.js';
 import { ownPackage } from '../package-info.js';
 import { workspacePathViolation } from '../workspace.js';

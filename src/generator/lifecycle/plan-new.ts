@@ -4,7 +4,7 @@
  * the CLI may pass in); the name is checked against them in lifecycle/existing.
  */
 
-import type { Answers } from '../answers/answers.js';
+import type { Answers } from '../answers/index.js';
 import { refuseExisting } from '../changes/tree.js';
 import { addToRegistry } from '../registry/wire.js';
 import { codeStyleFor } from '../render/code-style.js';

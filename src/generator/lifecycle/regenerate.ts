@@ -10,7 +10,7 @@ import {
   parseAnswers,
   type Answers,
   type AnswersInput,
-} from '../answers/answers.js';
+} from '../answers/index.js';
 import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { MergeConflictError, UsageError } from '../errors.js';

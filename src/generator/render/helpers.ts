@@ -14,7 +14,7 @@ import {
   TOKEN_PLACEMENTS,
   type AnswerKey,
   type Answers,
-} from '../answers/answers.js';
+} from '../answers/index.js';
 
 /** A value a template cannot use as given; the renderer adds the template's name. */
 export class TemplateValueError extends Error {

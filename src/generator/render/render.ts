@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import * as handlebarsRuntimeModule from 'handlebars/runtime.js';
 
-import type { Answers } from '../answers/answers.js';
+import type { Answers } from '../answers/index.js';
 import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
 import type { Names } from '../answers/names.js';
 import {

@@ -9,7 +9,7 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parseAnswers, type Answers } from '../answers/answers.js';
+import { parseAnswers, type Answers } from '../answers/index.js';
 import { connectorFiles } from '../lifecycle/connector-files.js';
 import { names } from '../answers/names.js';
 import { packageRoot } from '../package-info.js';

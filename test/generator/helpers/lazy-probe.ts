@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-import { parseAnswers, validateAnswer } from '../../../src/generator/answers/answers.js';
+import { parseAnswers, validateAnswer } from '../../../src/generator/answers/index.js';
 import { formatFiles } from '../../../src/generator/render/format.js';
 import {
   createManifest,

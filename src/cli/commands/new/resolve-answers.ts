@@ -18,7 +18,7 @@ import {
   type AnswerIssue,
   type AnswerKey,
   type Answers,
-} from '../../../generator/answers/answers.js';
+} from '../../../generator/answers/index.js';
 import { UsageError } from '../../../generator/errors.js';
 import { PRESETS, type PresetId } from '../../../generator/answers/presets.js';
 import { usageError, type CliError } from '../../errors.js';
