@@ -12,6 +12,7 @@ export { isPresetId, PRESET_IDS, presetAnswers, PRESETS, type PresetId } from '.
 export {
   declaredIdentifierViolation,
   existingIdViolation,
+  JS_RESERVED_WORDS,
   nameRuleViolations,
   OBJECT_PROTOTYPE_MEMBERS,
   RESERVED_WORDS,

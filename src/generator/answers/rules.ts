@@ -16,8 +16,8 @@ export const DEFAULT_TOKEN_NAMES: { readonly [P in TokenPlacementAnswer]: string
   query: 'sessionToken',
 };
 
-/** Words no derived form may be: they break as an identifier, a binding or a type name. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+/** Words no JavaScript binding may be: reserved words, and the globals strict code cannot bind. */
+export const JS_RESERVED_WORDS: ReadonlySet<string> = new Set([
   // ECMAScript reserved words
   ...['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete'],
   ...['do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if'],
@@ -28,6 +28,11 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   ...['yield', 'await'],
   // strict code cannot bind these; the globals would be shadowed
   ...['arguments', 'eval', 'undefined', 'NaN', 'Infinity'],
+]);
+
+/** Words no derived form may be: they break as an identifier, a binding or a type name. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  ...JS_RESERVED_WORDS,
   // TypeScript's predefined type names: cannot name a type and read as the primitive
   ...['any', 'bigint', 'boolean', 'never', 'number', 'object', 'string', 'symbol', 'unknown'],
 ]);

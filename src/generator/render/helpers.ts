@@ -11,6 +11,7 @@ import { CONTENT_TYPES } from '../../runtime/connector.js';
 import {
   ANSWER_AUTH_TYPES,
   CURRENCY_UNITS,
+  JS_RESERVED_WORDS,
   TOKEN_PLACEMENTS,
   type AnswerKey,
   type Answers,
@@ -24,16 +25,8 @@ export class TemplateValueError extends Error {
 /** The house style's line width (`.prettierrc.json`), which `fits` measures against. */
 export const PRINT_WIDTH = 100;
 
-const RESERVED_WORDS = new Set([
-  // ECMAScript reserved words, strict-mode and module additions, and literals
-  ...['await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default'],
-  ...['delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for'],
-  ...['function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface', 'let', 'new'],
-  ...['null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch'],
-  ...['this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield'],
-  // globals a declaration must not shadow
-  ...['arguments', 'eval', 'undefined', 'NaN', 'Infinity', 'globalThis'],
-]);
+/** What a template's declaration may not be named: the one list of JS reserved words, and globalThis. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([...JS_RESERVED_WORDS, 'globalThis']);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
