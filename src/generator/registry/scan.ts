@@ -9,9 +9,8 @@
  * parses the file in full, which refuses what is invalid as it always has.
  */
 
-import type { ts as TsApi } from 'ts-morph';
-
 import type { TypeScript } from './load-typescript.js';
+import { OUTSIDE, TokenReader } from './scan-tokens.js';
 import type {
   EntryLayout,
   ImportClauseLayout,
@@ -20,56 +19,9 @@ import type {
   RegistryLayout,
 } from './layout.js';
 
-/** Unwinds the pass when the text leaves the grammar; never escapes this module. */
-class OutsideGrammar extends Error {}
-const OUTSIDE = new OutsideGrammar('outside the registry grammar');
-
-/** Deeper types are left to the parser (and the pass's recursion stays shallow). */
-const MAX_TYPE_DEPTH = 32;
-
-type Kinds = typeof TsApi.SyntaxKind;
-
-class RegistryScan {
-  private readonly scanner: TsApi.Scanner;
-  private readonly kind: Kinds;
-  private readonly keywordTypes: ReadonlySet<TsApi.SyntaxKind>;
-  private token: TsApi.SyntaxKind;
-  /** End of the token before the current one. */
-  private previousEnd = 0;
-  private flagged = false;
-
+class RegistryScan extends TokenReader {
   constructor(ts: TypeScript, text: string) {
-    this.kind = ts.SyntaxKind;
-    // set up as the parser sets up its own scanner
-    this.scanner = ts.createScanner(
-      ts.ScriptTarget.Latest,
-      true,
-      ts.LanguageVariant.Standard,
-      text,
-      () => {
-        this.flagged = true;
-      },
-    );
-    this.scanner.setScriptKind(ts.ScriptKind.TS);
-    this.scanner.setJSDocParsingMode(ts.JSDocParsingMode.ParseNone);
-    const k = this.kind;
-    this.keywordTypes = new Set([
-      k.AnyKeyword,
-      k.UnknownKeyword,
-      k.StringKeyword,
-      k.NumberKeyword,
-      k.BigIntKeyword,
-      k.BooleanKeyword,
-      k.SymbolKeyword,
-      k.ObjectKeyword,
-      k.NeverKeyword,
-      k.UndefinedKeyword,
-      k.VoidKeyword,
-      k.NullKeyword,
-      k.TrueKeyword,
-      k.FalseKeyword,
-    ]);
-    this.token = this.scanner.scan();
+    super(ts, text);
   }
 
   read(): RegistryLayout {
@@ -94,55 +46,6 @@ class RegistryScan {
     }
     if (object === undefined || this.flagged) throw OUTSIDE;
     return { imports, firstStatement, ...object };
-  }
-
-  // ---- tokens ----
-
-  private next(): void {
-    this.previousEnd = this.scanner.getTokenEnd();
-    this.token = this.scanner.scan();
-    if (this.flagged) throw OUTSIDE;
-  }
-
-  /** Whether the current token is `kind` (a call, so TypeScript does not narrow the token). */
-  private at(kind: TsApi.SyntaxKind): boolean {
-    return this.token === kind;
-  }
-
-  private expect(kind: TsApi.SyntaxKind): void {
-    if (!this.at(kind)) throw OUTSIDE;
-    this.next();
-  }
-
-  private refuseLineBreak(): void {
-    if (this.scanner.hasPrecedingLineBreak()) throw OUTSIDE;
-  }
-
-  /** A plain identifier (no keyword, no escapes); returns its text. */
-  private identifier(): string {
-    if (!this.at(this.kind.Identifier) || this.scanner.hasUnicodeEscape()) throw OUTSIDE;
-    const name = this.scanner.getTokenValue();
-    this.next();
-    return name;
-  }
-
-  /** A string literal without escapes; returns its value. */
-  private string(): string {
-    if (!this.at(this.kind.StringLiteral)) throw OUTSIDE;
-    if (this.scanner.getTokenText().includes('\\')) throw OUTSIDE;
-    const value = this.scanner.getTokenValue();
-    this.next();
-    return value;
-  }
-
-  /** `;`, or automatic semicolon insertion before a line break or the end; returns the end. */
-  private terminate(): number {
-    if (this.at(this.kind.SemicolonToken)) {
-      this.next();
-    } else if (!this.at(this.kind.EndOfFileToken) && !this.scanner.hasPrecedingLineBreak()) {
-      throw OUTSIDE;
-    }
-    return this.previousEnd;
   }
 
   // ---- statements ----
@@ -271,77 +174,6 @@ class RegistryScan {
     this.expect(this.kind.EqualsToken);
     this.type(0);
     this.terminate();
-  }
-
-  // ---- types ----
-
-  private type(depth: number): void {
-    const k = this.kind;
-    if (depth > MAX_TYPE_DEPTH) throw OUTSIDE;
-    if (this.at(k.BarToken) || this.at(k.AmpersandToken)) this.next();
-    this.operand(depth);
-    while (this.at(k.BarToken) || this.at(k.AmpersandToken)) {
-      this.next();
-      this.operand(depth);
-    }
-  }
-
-  private operand(depth: number): void {
-    const k = this.kind;
-    while (this.at(k.KeyOfKeyword)) this.next();
-    this.primary(depth);
-    // `T[]` and `T[K]` only on the same line, as the parser reads them
-    while (this.at(k.OpenBracketToken) && !this.scanner.hasPrecedingLineBreak()) {
-      this.next();
-      if (!this.at(k.CloseBracketToken)) this.type(depth + 1);
-      this.expect(k.CloseBracketToken);
-    }
-  }
-
-  private primary(depth: number): void {
-    const k = this.kind;
-    if (this.keywordTypes.has(this.token)) {
-      this.next();
-    } else if (this.at(k.Identifier)) {
-      this.entityName();
-      if (this.at(k.LessThanToken) && !this.scanner.hasPrecedingLineBreak()) {
-        this.next();
-        this.typeList(depth + 1, k.GreaterThanToken);
-      }
-    } else if (this.at(k.TypeOfKeyword)) {
-      this.next();
-      this.entityName();
-    } else if (this.at(k.StringLiteral)) {
-      this.string();
-    } else if (this.at(k.OpenParenToken)) {
-      this.next();
-      this.type(depth + 1);
-      this.expect(k.CloseParenToken);
-    } else if (this.at(k.OpenBracketToken)) {
-      this.next();
-      if (this.at(k.CloseBracketToken)) this.next();
-      else this.typeList(depth + 1, k.CloseBracketToken);
-    } else {
-      throw OUTSIDE;
-    }
-  }
-
-  /** `T, U, …` then `close`; no trailing comma. */
-  private typeList(depth: number, close: TsApi.SyntaxKind): void {
-    this.type(depth);
-    while (this.at(this.kind.CommaToken)) {
-      this.next();
-      this.type(depth);
-    }
-    this.expect(close);
-  }
-
-  private entityName(): void {
-    this.identifier();
-    while (this.at(this.kind.DotToken)) {
-      this.next();
-      this.identifier();
-    }
   }
 }
 
