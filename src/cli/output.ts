@@ -1,7 +1,7 @@
 /** @module How a plan is shown: file list, unified diffs on a dry run, or one JSON document. */
 
 import type { ConnectorPlan } from '../generator/lifecycle/index.js';
-import { unifiedDiff } from '../generator/changes/tree.js';
+import { unifiedDiff } from '../generator/changes/index.js';
 import type { CliIo } from './io.js';
 
 export interface PlanReport {

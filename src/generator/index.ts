@@ -30,9 +30,8 @@ export {
   type ConnectorPlan,
   type WorkspaceSnapshot,
 } from './lifecycle/index.js';
-export { names, type Names } from './answers/names.js';
-export { PRESETS, presetAnswers, type PresetId } from './answers/presets.js';
+export { names, PRESETS, presetAnswers, type Names, type PresetId } from './answers/index.js';
 export { planRegeneration, type RegenerationPlan } from './lifecycle/index.js';
 export { PhaseTimer, type Phase } from './timings.js';
-export { verify, type VerifyOptions, type VerifyReport } from './verify/verify.js';
+export { verify, type VerifyOptions, type VerifyReport } from './verify/index.js';
 export { loadWorkspace, type Workspace } from './workspace.js';

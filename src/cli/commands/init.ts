@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ownPackage } from '../../generator/package-info.js';
-import { ChangeTree, applyChanges, refuseExisting } from '../../generator/changes/tree.js';
+import { ChangeTree, applyChanges, refuseExisting } from '../../generator/changes/index.js';
 import { WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../../generator/workspace.js';
 import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';

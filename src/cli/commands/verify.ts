@@ -3,7 +3,7 @@
  * report at the end on stdout (text, or one JSON document with --json); exit 2 on any failure.
  */
 
-import { verify, type VerifyCheck, type VerifyReport } from '../../generator/verify/verify.js';
+import { verify, type VerifyCheck, type VerifyReport } from '../../generator/verify/index.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 

@@ -4,8 +4,11 @@
  * generator (lifecycle/existing) decides whether the name may be used.
  */
 
-import { existingIdViolation } from '../../../generator/answers/rules.js';
-import { isPresetId, type PresetId } from '../../../generator/answers/presets.js';
+import {
+  existingIdViolation,
+  isPresetId,
+  type PresetId,
+} from '../../../generator/answers/index.js';
 import { isGeneratorError } from '../../../generator/errors.js';
 import {
   applyPlan,

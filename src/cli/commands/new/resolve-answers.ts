@@ -13,14 +13,15 @@ import {
   isAnswerKey,
   missingRequiredKeys,
   parseAnswers,
+  PRESETS,
   promptValidator,
   validateAnswer,
   type AnswerIssue,
   type AnswerKey,
   type Answers,
+  type PresetId,
 } from '../../../generator/answers/index.js';
 import { UsageError } from '../../../generator/errors.js';
-import { PRESETS, type PresetId } from '../../../generator/answers/presets.js';
 import { usageError, type CliError } from '../../errors.js';
 import { createPromptAdapter, type PromptAdapter } from './prompts.js';
 
