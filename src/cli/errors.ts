@@ -4,31 +4,40 @@
  * 3 an I/O or internal failure (everything already rolled back).
  */
 
+import { GeneratorError, type GeneratorErrorKind, type Issue } from '../generator/errors.js';
+
 export type ExitCode = 0 | 1 | 2 | 3;
-export type ErrorKind = 'usage' | 'conflict' | 'io' | 'internal';
+/** The generator's kinds: one hierarchy for generator and CLI errors. */
+export type ErrorKind = GeneratorErrorKind;
+export type CliIssue = Issue;
 
-export interface CliIssue {
-  readonly key: string;
-  readonly value?: unknown;
-  readonly rule: string;
-}
+/** The exit code of each kind of failure, decided here only (an error may carry its own). */
+export const EXIT_BY_KIND: Readonly<Record<ErrorKind, ExitCode>> = {
+  usage: 1,
+  conflict: 1,
+  io: 3,
+  internal: 3,
+};
 
-/** A failure the top level reports once, in text or as `{ "error": … }` with --json. */
-export class CliError extends Error {
+/** A failure of the CLI itself (a GeneratorError), reported once at the top level. */
+export class CliError extends GeneratorError {
   override readonly name = 'CliError';
+  readonly kind: ErrorKind;
+  readonly exitCode: ExitCode;
+  readonly hint: string | undefined;
 
   constructor(
     message: string,
-    readonly kind: ErrorKind,
-    readonly exitCode: ExitCode,
-    readonly issues: readonly CliIssue[] = [],
+    kind: ErrorKind,
+    exitCode: ExitCode,
+    issues: readonly CliIssue[] = [],
     options: { readonly cause?: unknown; readonly hint?: string } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { issues, ...(options.cause === undefined ? {} : { cause: options.cause }) });
+    this.kind = kind;
+    this.exitCode = exitCode;
     this.hint = options.hint;
   }
-
-  readonly hint: string | undefined;
 }
 
 export function usageError(

@@ -1,6 +1,13 @@
 /** @module Reports a failure once, at the top: text on stderr, or one JSON document on stdout. */
 
-import { CliError, ExitError, type CliIssue, type ErrorKind, type ExitCode } from './errors.js';
+import {
+  CliError,
+  EXIT_BY_KIND,
+  ExitError,
+  type CliIssue,
+  type ErrorKind,
+  type ExitCode,
+} from './errors.js';
 import type { CliIo } from './io.js';
 
 interface Classified {
@@ -10,13 +17,6 @@ interface Classified {
   readonly issues: readonly CliIssue[];
   readonly hint?: string;
 }
-
-const EXIT_BY_KIND: Readonly<Record<ErrorKind, ExitCode>> = {
-  usage: 1,
-  conflict: 1,
-  io: 3,
-  internal: 3,
-};
 
 function isKind(value: unknown): value is ErrorKind {
   return value === 'usage' || value === 'conflict' || value === 'io' || value === 'internal';
