@@ -344,6 +344,14 @@ describe('exit 0: a result came back', () => {
     expect(declined.json<RunJson>().status).toBe('Failure');
   });
 
+  it('generic: a payment without referenceId (sent as "") is accepted by its emulator', async () => {
+    const { referenceId: _dropped, ...payment } = acmePayment();
+    const result = await runJson('acme', acme.baseUrl, files.acmeAuth, payment);
+    expect(result.json<RunJson>().error).toBeUndefined();
+    expect(result.json<RunJson>().status).toBe('Charged');
+    expect(acme.lastRequest('/v2/payments')!.body).toContain('reference=&');
+  });
+
   it('generic in-band gateway error (status ERROR): exit 0 with the error', async () => {
     const result = await runJson(
       'acme',
