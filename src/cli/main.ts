@@ -111,10 +111,15 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(program.command('remove').argument('<id>', 'connector id, e.g. new_payment'))
+  common(
+    program
+      .command('remove')
+      .argument('<id>', 'connector id, folder or name, e.g. new_payment, new-payment, NewPayment'),
+  )
     .description('unwire a generated connector from the registry and delete its files')
     .option('--dry-run', 'print the plan; write nothing')
-    .action(async (id: string, options: CommonOptions & { dryRun?: boolean }) => {
+    .option('--force', 'delete files edited since generation too (asked on a terminal)')
+    .action(async (id: string, options: CommonOptions & { dryRun?: boolean; force?: boolean }) => {
       await run(options, async (scoped) =>
         (await import('./commands/remove.js')).removeCommand(id, options, scoped),
       );
