@@ -110,6 +110,43 @@ describe('a registry that fails to load', () => {
   });
 });
 
+describe('a connector file that does not compile', () => {
+  it('names the file and line; conflict markers get their own advice (list and run)', async () => {
+    const root = await workspaceForTest();
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    const index = path.join(root, 'src/connectors/acme/index.ts');
+    const original = readFileSync(index, 'utf8');
+    const lines = original.split('\n');
+    writeFileSync(
+      index,
+      [...lines.slice(0, 3), '<<<<<<< ours', '=======', '>>>>>>> theirs', ...lines.slice(3)].join(
+        '\n',
+      ),
+    );
+    const listed = await runMain(['list'], { cwd: root });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(
+      'src/connectors/acme/index.ts:4:1: resolve the conflict markers in src/connectors/acme/index.ts',
+    );
+    const ran = await runMain(
+      ['run', 'acme', '--auth', 'none.json', '--payment', 'none.json', '--json'],
+      { cwd: root },
+    );
+    expect(ran.json<{ error: { message: string } }>().error.message).toContain(
+      'resolve the conflict markers in src/connectors/acme/index.ts',
+    );
+
+    const transformers = path.join(root, 'src/connectors/acme/transformers.ts');
+    writeFileSync(index, original);
+    writeFileSync(transformers, `${readFileSync(transformers, 'utf8')}\nexport const = 1;\n`);
+    const broken = await runMain(['list'], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(
+      /error: cannot load the registry src\/connectors\/registry\.ts: src\/connectors\/acme\/transformers\.ts:\d+:\d+: Variable declaration expected\./,
+    );
+  });
+});
+
 describe('remove', () => {
   it('unwires and deletes a generated connector: the files are as before new', async () => {
     const root = await workspaceForTest({ references: true });
