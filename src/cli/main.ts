@@ -147,7 +147,10 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
 
   common(program.command('run').argument('<id>', 'registered connector id'))
     .description('run the payment sequence of a connector against any base URL')
-    .option('--base-url <url>', "the gateway's base URL (default: the connector's sandbox URL)")
+    .option(
+      '--base-url <url>',
+      "where to send the requests, e.g. the URL `sandbox` prints (default: the gateway's sandbox URL (real network))",
+    )
     .requiredOption(
       '--auth <file>',
       'credentials: {"type":"SignatureKey","apiKey":…,"key1":…,"apiSecret":…}',
@@ -183,7 +186,8 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   )
     .description('serve a gateway emulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (default: a free one)', integerIn(0, 65_535))
-    .action(async (target: string, options: CommonOptions & { port?: number }) => {
+    .option('--quiet', 'do not log each request (method, path, answer status) on stderr')
+    .action(async (target: string, options: CommonOptions & { port?: number; quiet?: boolean }) => {
       await run(options, async (scoped) =>
         (await import('./commands/sandbox.js')).sandboxCommand(target, options, scoped),
       );

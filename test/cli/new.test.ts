@@ -237,6 +237,11 @@ describe('without a terminal', () => {
     expect(suggested.stderr).toBe('');
     expect(suggested.code).toBe(0);
     expect(suggested.stdout).toContain('Generated NewPayment (new_payment)');
+    // Next: the emulator on a fixed port and the exact run command against it
+    expect(suggested.stdout).toContain('  npx create-connector sandbox new_payment --port 4010');
+    expect(suggested.stdout).toContain(
+      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010\n',
+    );
   });
 
   it('the suggestion keeps what was given and fills only what is missing', async () => {

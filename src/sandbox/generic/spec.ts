@@ -7,6 +7,7 @@ import {
   type ContentType,
   type TokenPlacement,
 } from '../../runtime/index.js';
+import type { EmulatorLoopbackOptions } from '../emulator-kit.js';
 
 /** What the emulator needs of a connector's answers (a subset of them, by structure). */
 export interface GenericGatewaySpec {
@@ -29,11 +30,7 @@ export interface GenericCredentials {
   readonly apiSecret?: string;
 }
 
-export interface GenericEmulatorOptions {
-  readonly port?: number;
-  /** Stops by itself after this long (default: never). */
-  readonly lifetimeMs?: number;
-  readonly keepProcessAlive?: boolean;
+export interface GenericEmulatorOptions extends EmulatorLoopbackOptions {
   /** How long a session token stays valid (default 15 minutes). */
   readonly tokenLifetimeMs?: number;
   /** The emulator's clock in ms (default `Date.now`); timestamps are checked against it. */
