@@ -144,6 +144,16 @@ describe('--json', () => {
       '--- a/src/connectors/registry.ts\n+++ b/src/connectors/registry.ts',
     );
     expect(registry.diff).toContain("+import { paytm } from './paytm/index.js';");
+    // the manifest is one summary line, not its pristine copies of every file
+    const manifest = report.changes.find((change) => change.path.endsWith('manifest.json'))!;
+    const added = manifest
+      .diff!.split('\n')
+      .filter((line) => line.startsWith('+') && !line.startsWith('+++'));
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
+      ),
+    ]);
     expect(treeSnapshot(root)).toEqual(before);
   });
 
