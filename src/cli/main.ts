@@ -137,7 +137,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
 
   common(program.command('verify'))
     .description(
-      'CI gate: samples render byte for byte, compile and pass; presets and registry agree',
+      'CI gate. In a workspace: registry, folders and manifests agree, drift of each generated file, connectors load, generated tests pass. In the create-connector repository: samples render byte for byte, compile and pass; presets and registry agree',
     )
     .action(async (options: CommonOptions) => {
       await run(options, async (scoped) =>
