@@ -69,6 +69,29 @@ describe('list', () => {
     ]);
   });
 
+  it('a connector as generated is listed from its manifest exactly as loading it lists it', async () => {
+    const root = await workspaceForTest();
+    const variants = [
+      ['--auth-type', 'BodyKey', '--token-placement', 'header', '--token-name', 'X-Token'],
+      ['--auth-type', 'SignatureKey', '--token-placement', 'query'],
+    ];
+    for (const [index, extra] of variants.entries()) {
+      const name = ['BodyPay', 'SignedPay'][index]!;
+      const made = await runMain([ACME[0]!, name, ...ACME.slice(2, -3), ...extra, '--yes'], {
+        cwd: root,
+      });
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const fromManifests = (await runMain(['list', '--json'], { cwd: root })).json();
+    for (const folder of ['body-pay', 'signed-pay']) {
+      const index = path.join(root, 'src/connectors', folder, 'index.ts');
+      writeFileSync(index, `${readFileSync(index, 'utf8')}// loaded, not derived\n`);
+    }
+    const loaded = (await runMain(['list', '--json'], { cwd: root })).json();
+    expect(fromManifests).toEqual(loaded);
+    expect(loaded).toHaveLength(2);
+  });
+
   it('prints a table for people', async () => {
     const root = await workspaceForTest({ references: true });
     const result = await runMain(['list'], { cwd: root });
