@@ -25,6 +25,8 @@ export {
   applyPlan,
   planNewConnector,
   planRemoval,
+  type KeptFile,
+  type RemovalPlan,
   readWorkspaceSnapshot,
   registeredIds,
   type ConnectorPlan,

@@ -29,6 +29,7 @@ interface Section {
 // Loaded on demand, so `--only` skips the others' imports as well as their work.
 const SECTIONS: readonly Section[] = [
   { name: 'startup', rows: async (ctx) => (await import('./startup.js')).startupRows(ctx) },
+  { name: 'commands', rows: async (ctx) => (await import('./commands.js')).commandsRows(ctx) },
   { name: 'scaffold', rows: async (ctx) => (await import('./scaffold.js')).scaffoldRows(ctx) },
   { name: 'wiring', rows: async (ctx) => (await import('./wiring.js')).wiringRows(ctx) },
   { name: 'verify', rows: async (ctx) => (await import('./verify.js')).verifyRows(ctx) },

@@ -3,7 +3,7 @@
  * exactly one JSON document with --json), exit 0 when every check passes and 2 otherwise.
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -39,26 +39,59 @@ describe('create-connector verify', () => {
     expect(lines.at(-1)).toMatch(/^verify: all 5 checks passed \(\d+\.\d s\)$/);
   }, 120_000);
 
-  it('exits 2 with one JSON report when a connector folder is not registered', async () => {
+  it('in a workspace: registry, drift, load and tests, saying which checks apply where', async () => {
     const root = await workspaceForTest();
+    const made = await runMain(
+      [
+        'new',
+        'Acme',
+        '--base-url',
+        'https://api.acme.test',
+        '--session-token-endpoint',
+        'v1/session',
+        '--authorize-endpoint',
+        'v1/pay',
+        '--yes',
+      ],
+      { cwd: root },
+    );
+    expect(made.code).toBe(0);
+    const transformers = path.join(root, 'src/connectors/acme/transformers.ts');
+    writeFileSync(transformers, `${readFileSync(transformers, 'utf8')}// mine\n`);
+
+    const passed = await runMain(['verify', '--cwd', root], { cwd: root });
+    expect(passed.code, passed.stdout).toBe(0);
+    expect(passed.stdout).toContain('checks here (a workspace): registry, drift, load, tests');
+    expect(passed.stdout).toContain(
+      'note: src/connectors/acme/transformers.ts: edited since generation (+1 −0 lines)',
+    );
+    expect(passed.stdout).toMatch(/ok {3}tests: 1 generated test files run/);
+    expect(passed.stdout).not.toMatch(/^(ok {3}|FAIL )samples/m);
+
     mkdirSync(path.join(root, 'src/connectors/stray'));
     writeFileSync(path.join(root, 'src/connectors/stray/index.ts'), 'export const stray = {};\n');
-
-    const result = await runMain(['verify', '--json', '--cwd', root], { cwd: root });
-    expect(result.code).toBe(2);
-    const report = result.json<VerifyReport>();
-    expect(report.ok).toBe(false);
+    writeFileSync(transformers, `<<<<<<< ours\n${readFileSync(transformers, 'utf8')}`);
+    const failed = await runMain(['verify', '--json', '--cwd', root], { cwd: root });
+    expect(failed.code).toBe(2);
+    const report = failed.json<VerifyReport>();
+    expect(report.scope).toBe('workspace');
     expect(report.checks.map((check) => [check.name, check.ok])).toEqual([
-      ['samples-render', true],
-      ['samples-compile', true],
-      ['samples-test', true],
-      ['presets', true],
       ['registry', false],
+      ['drift', false],
+      ['load', false],
+      ['tests', false],
     ]);
-    expect(report.checks.at(-1)?.problems).toEqual([
+    expect(report.checks[0]!.problems).toEqual([
       { file: 'src/connectors/stray', message: 'is not registered in src/connectors/registry.ts' },
     ]);
-    expect(Object.keys(report.timings.samples)).toHaveLength(6);
-    expect(result.stderr.trimEnd().split('\n')).toEqual(PROGRESS);
+    expect(report.checks[1]!.problems).toEqual([
+      {
+        file: 'src/connectors/acme/transformers.ts',
+        message: 'resolve the conflict markers in src/connectors/acme/transformers.ts',
+      },
+    ]);
+    expect(report.checks[2]!.problems[0]!.message).toContain(
+      'resolve the conflict markers in src/connectors/acme/transformers.ts',
+    );
   }, 120_000);
 });

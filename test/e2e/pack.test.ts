@@ -3,6 +3,9 @@
  * OFFLINE `npm install <tgz>` into a folder that holds only a lockfile pinning the repository's
  * versions (helpers/lockfile.ts says why; every tarball comes from the npm cache `npm ci` filled),
  * then `npx create-connector --help`, `init ws` and, in ws, `new --preset nuvei --yes` and `list`.
+ * And what a new user types, as one shell line: `npx --package <tgz> create-connector init w &&
+ * cd w && npm install && npx create-connector new … && npm test`, against a registry on 127.0.0.1
+ * made from the lockfile (helpers/loopback-registry.ts), every tarball from the npm cache.
  */
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { childEnv, runChild, type ChildResult } from '../cli/helpers/child.js';
 import { heavyIn, probeModules } from '../cli/helpers/module-log.js';
 import { REPO_ROOT } from '../cli/helpers/workspace.js';
 import { seedInstallFolder } from './helpers/lockfile.js';
+import { startLoopbackRegistry } from './helpers/loopback-registry.js';
 
 interface PackEntry {
   filename: string;
@@ -163,3 +167,41 @@ describe('installed from the tarball, offline', { timeout: 60_000 }, () => {
     expect(JSON.parse(listed.stdout)).toMatchObject([{ id: 'nuvei', generated: true }]);
   });
 });
+
+describe(
+  'a new user: npx --package <tgz> init, npm install, new, npm test',
+  { timeout: 300_000 },
+  () => {
+    it('works as one shell line with no other install step', async () => {
+      const registry = await startLoopbackRegistry({ repoRoot: REPO_ROOT, lifetimeMs: 290_000 });
+      const home = path.join(dir, 'newcomer');
+      mkdirSync(home);
+      const tarball = path.join(dir, 'out', packed.filename);
+      const line = [
+        `npx --yes --package ${tarball} create-connector init w`,
+        'cd w',
+        'npm install',
+        'npx create-connector new ZetaPay --base-url https://api.zeta.test --session-token-endpoint v1/session --authorize-endpoint v1/pay --yes',
+        'npm test',
+      ].join(' && ');
+      const env = childEnv({
+        npm_config_registry: registry.url,
+        npm_config_prefer_offline: 'true',
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+      });
+      const result = await runChild('sh', ['-c', line], { cwd: home, env, timeoutMs: 290_000 });
+      await registry.close();
+      expect(result.stderr).not.toMatch(/ERR!|E404/);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`"create-connector": "file:${tarball}"`);
+      expect(result.stdout).toContain('Generated ZetaPay (zeta_pay)');
+      expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
+      const pkg = JSON.parse(readFileSync(path.join(home, 'w', 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(pkg.dependencies['create-connector']).toBe(`file:${tarball}`);
+    });
+  },
+);

@@ -247,7 +247,8 @@ describe('renderConnector', () => {
           expect(formatted, `${context.names.folder} ${file.output}`).toBe(file.content);
         }
       }
-    });
+      // 432 prettier runs: over 30 s on a shared 2-core machine under load
+    }, 120_000);
 
     it('holds for values at their longest', async () => {
       const name = `Pay${'Ab'.repeat(30)}X`;

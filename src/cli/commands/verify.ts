@@ -4,6 +4,7 @@
  */
 
 import { verify, type VerifyCheck, type VerifyReport } from '../../generator/verify/index.js';
+import { CHECK_SCOPES } from '../../generator/verify/index.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 
@@ -36,7 +37,10 @@ function describeCheck(result: VerifyCheck, report: VerifyReport): string[] {
 export function formatVerifyReport(report: VerifyReport): string {
   const failed = report.checks.filter((result) => !result.ok);
   const samples = Object.entries(report.timings.samples);
-  const lines = report.checks.flatMap((result) => describeCheck(result, report));
+  const lines = [
+    `checks here (${report.scope === 'workspace' ? 'a workspace' : 'the create-connector repository'}): ${report.checks.map((result) => result.name).join(', ')} — ${CHECK_SCOPES}`,
+    ...report.checks.flatMap((result) => describeCheck(result, report)),
+  ];
   if (samples.length > 0) {
     lines.push(`samples rendered: ${samples.map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`);
   }

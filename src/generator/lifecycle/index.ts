@@ -15,5 +15,5 @@ export {
   type WorkspaceSnapshot,
 } from './plan.js';
 export { planNewConnector, type NewConnectorOptions } from './plan-new.js';
-export { planRemoval } from './plan-remove.js';
+export { planRemoval, type KeptFile, type RemovalPlan } from './plan-remove.js';
 export { planRegeneration, type RegenerationPlan } from './regenerate.js';

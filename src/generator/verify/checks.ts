@@ -11,7 +11,9 @@ export const VERIFY_CHECKS = [
   'presets',
   'registry',
 ] as const;
-export type VerifyCheckName = (typeof VERIFY_CHECKS)[number];
+/** The checks of a workspace outside this repository (verify-workspace.ts). */
+export const WORKSPACE_CHECKS = ['registry', 'drift', 'load', 'tests'] as const;
+export type VerifyCheckName = (typeof VERIFY_CHECKS)[number] | (typeof WORKSPACE_CHECKS)[number];
 
 export interface VerifyProblem {
   /** The file at fault, relative to the package root when inside it. */

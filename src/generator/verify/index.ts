@@ -5,3 +5,4 @@
  */
 
 export * from './verify.js';
+export { CHECK_SCOPES } from './workspace.js';

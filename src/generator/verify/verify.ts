@@ -15,10 +15,12 @@ import {
   displayPath,
   errorMessage,
   VERIFY_CHECKS,
+  WORKSPACE_CHECKS,
   type VerifyCheck,
   type VerifyCheckName,
   type VerifyProblem,
 } from './checks.js';
+import { runWorkspaceChecks, verifyScope } from './workspace.js';
 import { presetsCheck } from './presets.js';
 import { registryCheck } from './registry.js';
 import { compileCheck, loadSamples, testCheck } from './samples-run.js';
@@ -40,6 +42,8 @@ export interface VerifyTimings {
 
 export interface VerifyReport {
   readonly ok: boolean;
+  /** The package's own repository (samples, presets, registry) or a workspace (verify-workspace.ts). */
+  readonly scope: 'package' | 'workspace';
   readonly checks: readonly VerifyCheck[];
   readonly timings: VerifyTimings;
 }
@@ -151,6 +155,22 @@ async function workspaceChecks(
 /** Runs the selected checks (default: all) and returns one report; a failed check never throws. */
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
+  if (verifyScope(options) === 'workspace') {
+    const selected = new Set<string>(options.checks ?? WORKSPACE_CHECKS);
+    const progress = (message: string) => options.onProgress?.(message);
+    const { checks, timings } = await runWorkspaceChecks(
+      options.cwd,
+      selected,
+      progress,
+      registryCheck,
+    );
+    return {
+      ok: checks.every((result) => result.ok),
+      scope: 'workspace',
+      checks,
+      timings: { totalMs: Math.round(performance.now() - started), checks: timings, samples: {} },
+    };
+  }
   const run = new CheckRun(new Set(options.checks ?? VERIFY_CHECKS));
   const progress = (message: string) => options.onProgress?.(message);
   const samplesDir = options.samplesDir ?? defaultSamplesDir();
@@ -186,6 +206,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const checks = run.ordered();
   return {
     ok: checks.every((result) => result.ok),
+    scope: 'package',
     checks,
     timings: {
       totalMs: Math.round(performance.now() - started),

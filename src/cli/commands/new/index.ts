@@ -21,6 +21,7 @@ import {
 import { PhaseTimer } from '../../../generator/timings.js';
 import { usageError, type ExitCode } from '../../errors.js';
 import type { CliIo } from '../../io.js';
+import { runCommandFor, SUGGESTED_SANDBOX_PORT } from '../../next-steps.js';
 import { planReport, printPlan } from '../../output.js';
 import { cancelledError, createPromptAdapter, type PromptAdapter } from './prompts.js';
 import { resolveAnswers } from './resolve-answers.js';
@@ -103,7 +104,8 @@ export async function newCommand(
         '',
         `Generated ${plan.connector.name} (${plan.connector.id}). Next:`,
         ...(test === undefined ? [] : [`  npx vitest run ${test}`]),
-        `  npx create-connector sandbox ${plan.connector.id}`,
+        `  npx create-connector sandbox ${plan.connector.id} --port ${SUGGESTED_SANDBOX_PORT}    # the emulator; prints auth.json`,
+        `  ${runCommandFor(plan.connector.id, `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}`)}`,
       ].join('\n'),
     );
   }
