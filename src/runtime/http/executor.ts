@@ -237,7 +237,7 @@ function routeResponse<F extends FlowName, A extends AmountType>(
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
     throw ConnectorError.deserialization(
-      `${context.flow} answer has an unexpected shape: ${issues}`,
+      spec.unreadableMessage ?? `${context.flow} answer has an unexpected shape: ${issues}`,
       {
         ...context,
         httpStatus: http.status,
