@@ -156,7 +156,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option('--timeout <ms>', 'per-request timeout in milliseconds', integerIn(1, 2_147_483_647))
     .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
       await run(options, async (scoped) =>
-        (await import('./commands/run.js')).runCommand(
+        (await import('./commands/run/index.js')).runCommand(
           id,
           {
             auth: String(options['auth']),

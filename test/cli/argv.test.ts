@@ -28,7 +28,7 @@ vi.mock('../../src/cli/commands/regenerate.js', () => ({
   regenerateCommand: commands.regenerateCommand,
 }));
 vi.mock('../../src/cli/commands/verify.js', () => ({ verifyCommand: commands.verifyCommand }));
-vi.mock('../../src/cli/commands/run.js', () => ({ runCommand: commands.runCommand }));
+vi.mock('../../src/cli/commands/run/index.js', () => ({ runCommand: commands.runCommand }));
 vi.mock('../../src/cli/commands/sandbox.js', () => ({ sandboxCommand: commands.sandboxCommand }));
 vi.mock('../../src/cli/commands/init.js', () => ({ initCommand: commands.initCommand }));
 

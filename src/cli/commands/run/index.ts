@@ -19,11 +19,11 @@ import {
   type ErrorResponse,
   type PaymentsResponseData,
   type RedirectForm,
-} from '../../runtime/index.js';
-import { loadConnector } from '../connectors.js';
-import { usageError, type ExitCode } from '../errors.js';
-import type { CliIo } from '../io.js';
-import { parsePaymentFile } from '../payment-file.js';
+} from '../../../runtime/index.js';
+import { loadConnector } from '../../connectors.js';
+import { usageError, type ExitCode } from '../../errors.js';
+import type { CliIo } from '../../io.js';
+import { parsePaymentFile } from './payment-file.js';
 
 export type RunFlow = 'authorize' | 'session' | 'psync';
 

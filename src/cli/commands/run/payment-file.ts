@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 
-import { CURRENCIES, Secret, type PaymentInput } from '../runtime/index.js';
+import { CURRENCIES, Secret, type PaymentInput } from '../../../runtime/index.js';
 
 const text = z.string();
 const address = z
