@@ -1,7 +1,7 @@
 /**
  * @module Flow names and the request and response data each flow carries. The set is open:
  * `FlowTypes` is an interface, so a connector adds a flow by declaration merging
- * (`declare module '…/runtime/flows.js' { interface FlowTypes { MyFlow: {…} } }`), declares its
+ * (`declare module 'create-connector/runtime' { interface FlowTypes { MyFlow: {…} } }`), declares its
  * spec under that name and runs it with `callFlow`; nothing here lists it.
  */
 

@@ -15,7 +15,7 @@ import {
   type RouterData,
 } from '../../../src/runtime/index.js';
 
-declare module '../../../src/runtime/flows.js' {
+declare module '../../../src/runtime/index.js' {
   interface FlowTypes {
     Echo: { request: { readonly text: string }; response: { readonly echoed: string } };
   }
