@@ -25,6 +25,7 @@ import type { RouterData } from '../router-data.js';
 import { isSecret } from '../secret.js';
 import { requireFlow } from '../call-options.js';
 import type { HttpClient } from './client.js';
+import { isRedirect, redirectRefused } from './redirect.js';
 import { scrubResult, scrubRuntimeError } from './scrub-errors.js';
 import { encodeBody, encodeMaskedBody } from './wire.js';
 
@@ -198,23 +199,7 @@ function routeResponse<F extends FlowName, A extends AmountType>(
   context: { connector: string; flow: string },
 ): RouterData<F> {
   const { http } = ctx;
-  if (http.status >= 300 && http.status < 400) {
-    // never followed: a payment API that redirects is misconfigured or not the gateway
-    throw new ConnectorError(
-      'CONNECTOR_ERROR_RESPONSE',
-      `${context.connector} ${context.flow}: HTTP ${http.status} redirect, not followed`,
-      {
-        ...context,
-        httpStatus: http.status,
-        errorResponse: {
-          statusCode: http.status,
-          code: String(http.status),
-          message: 'redirect not followed',
-          ...(http.headers['location'] === undefined ? {} : { reason: http.headers['location'] }),
-        },
-      },
-    );
-  }
+  if (isRedirect(http.status)) throw redirectRefused(http, context);
   if (!isSuccessStatus(http.status)) {
     const errorResponse = buildErrorResponse(spec, ctx, http);
     throw new ConnectorError(
