@@ -11,6 +11,7 @@ import { ownPackage } from '../generator/package-info.js';
 import { ANSWER_FLAGS } from './answer-flags.generated.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
+import { RUN_FLOWS, type RunFlow } from './run-flows.js';
 import { parseErrorIssue } from './parse-error.js';
 import { reportError } from './report.js';
 
@@ -156,20 +157,16 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       'credentials: {"type":"SignatureKey","apiKey":…,"key1":…,"apiSecret":…}',
     )
     .requiredOption('--payment <file>', 'the payment (see the README for its members)')
-    .addOption(
-      new Option('--flow <flow>', 'what to run')
-        .choices(['authorize', 'session', 'psync'])
-        .default('authorize'),
-    )
+    .addOption(new Option('--flow <flow>', 'what to run').choices(RUN_FLOWS).default('authorize'))
     .option('--timeout <ms>', 'per-request timeout in milliseconds', integerIn(1, 2_147_483_647))
     .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
       await run(options, async (scoped) =>
-        (await import('./commands/run.js')).runCommand(
+        (await import('./commands/run/index.js')).runCommand(
           id,
           {
             auth: String(options['auth']),
             payment: String(options['payment']),
-            flow: options['flow'] as 'authorize' | 'session' | 'psync',
+            flow: options['flow'] as RunFlow,
             json: options.json === true,
             ...(typeof options['baseUrl'] === 'string' ? { baseUrl: options['baseUrl'] } : {}),
             ...(typeof options['timeout'] === 'number' ? { timeoutMs: options['timeout'] } : {}),

@@ -59,6 +59,11 @@ export interface FlowSpec<F extends FlowName, A extends AmountType = AmountType,
   /** A JSON-like tree; Secrets in it are exposed on the wire and masked in events. */
   body?(ctx: FlowContext<F, A>): unknown;
   readonly responseSchema: ZodType<Res>;
+  /**
+   * The message of RESPONSE_DESERIALIZATION_FAILED when a 2xx answer does not fit
+   * `responseSchema` (default: the first issues found), e.g. a core's own wording.
+   */
+  readonly unreadableMessage?: string;
   /** Maps a parsed 2xx answer to the next RouterData; throw ConnectorError for unusable answers. */
   handleResponse(response: Res, ctx: ResponseContext<F, A>): RouterData<F>;
   /** Overrides the connector's `buildErrorResponse` for this flow's non-2xx answers. */

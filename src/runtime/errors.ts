@@ -7,6 +7,8 @@ import type { ErrorResponse } from './error-response.js';
 
 export type IntegrationErrorCode =
   | 'MISSING_REQUIRED_FIELD'
+  | 'MISSING_CONNECTOR_TRANSACTION_ID'
+  | 'INVALID_DATA_FORMAT'
   | 'FAILED_TO_OBTAIN_AUTH_TYPE'
   | 'NOT_IMPLEMENTED'
   | 'REQUEST_ENCODING_FAILED'
@@ -68,8 +70,30 @@ export class IntegrationError extends ConnectorRuntimeError {
     });
   }
 
+  /** The core's wording: `This feature is not implemented: capture flow for paytm`. */
   static notImplemented(what: string, context: ErrorContext = {}): IntegrationError {
-    return new IntegrationError('NOT_IMPLEMENTED', `Not implemented: ${what}`, context);
+    return new IntegrationError(
+      'NOT_IMPLEMENTED',
+      `This feature is not implemented: ${what}`,
+      context,
+    );
+  }
+
+  /** The core's refusal of a currency it cannot use, e.g. none at all (`Unspecified`). */
+  static invalidCurrency(currency: string, context: ErrorContext = {}): IntegrationError {
+    return new IntegrationError(
+      'INVALID_DATA_FORMAT',
+      `Invalid data format: currency. Currency ${currency} is not supported`,
+      { ...context, field: 'currency' },
+    );
+  }
+
+  static missingConnectorTransactionId(context: ErrorContext = {}): IntegrationError {
+    return new IntegrationError(
+      'MISSING_CONNECTOR_TRANSACTION_ID',
+      'Missing connector transaction ID',
+      { ...context, field: 'connector_transaction_id' },
+    );
   }
 
   static encoding(

@@ -60,7 +60,8 @@ export interface Card {
 
 export interface UpiCollect {
   readonly type: 'upi_collect';
-  readonly vpa: Secret;
+  /** The payer's UPI address; a connector that needs it refuses its absence (MISSING_REQUIRED_FIELD). */
+  readonly vpa?: Secret;
 }
 
 export interface UpiIntent {

@@ -6,15 +6,14 @@
 
 import type { AmountType } from './amount.js';
 import type { AttemptStatus } from './attempt-status.js';
-import type { ConnectorAuthType } from './auth.js';
-import { resolveBaseUrl, type Connector, type Environment } from './connector.js';
+import { executeOptions, type CallOptions } from './call-options.js';
+import { requireFlow } from './flow-presence.js';
+import { resolveBaseUrl, type Connector } from './connector.js';
 import type { Currency } from './currency.js';
 import type { ErrorResponse } from './error-response.js';
 import { IntegrationError } from './errors.js';
-import type { EventListener } from './events.js';
-import type { FlowName } from './flows.js';
-import { createHttpClient, type HttpClient } from './http/client.js';
-import { executeFlow, prepareRequest, type ExecuteOptions } from './http/executor.js';
+import { sync } from './flow-calls.js';
+import { executeFlow, prepareRequest } from './http/executor.js';
 import type {
   Address,
   AuthenticationType,
@@ -51,17 +50,6 @@ export interface PaymentInput {
   readonly connectorTransactionId?: string;
 }
 
-export interface CallOptions {
-  readonly auth: ConnectorAuthType;
-  /** Used verbatim; defaults to the connector's URL for `environment`. */
-  readonly baseUrl?: string;
-  readonly environment?: Environment;
-  readonly http?: HttpClient;
-  /** Per request; default 30 s. */
-  readonly timeoutMs?: number;
-  readonly onEvent?: EventListener;
-}
-
 export interface AuthorizeOptions extends CallOptions {
   /**
    * `false` sends Authorize alone, as UCS's current core does: without `payment.sessionToken`
@@ -86,22 +74,8 @@ export type AuthorizeOutcome =
       readonly authorize: RouterData<'Authorize'>;
     };
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
 /** Stands in for the token while Authorize's request is checked before the session step. */
 const PLACEHOLDER_TOKEN = 'session-token-not-yet-issued';
-
-let defaultClient: HttpClient | undefined;
-
-function executeOptions(connector: Connector<AmountType>, options: CallOptions): ExecuteOptions {
-  defaultClient ??= createHttpClient();
-  return {
-    baseUrl: resolveBaseUrl(connector, options),
-    http: options.http ?? defaultClient,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
-  };
-}
 
 function paymentReference(payment: PaymentInput): string {
   return payment.referenceId ?? payment.orderId ?? '';
@@ -117,15 +91,6 @@ function flowDataFor(payment: PaymentInput, referenceId: string): PaymentFlowDat
     ...(payment.returnUrl === undefined ? {} : { returnUrl: payment.returnUrl }),
     ...(payment.description === undefined ? {} : { description: payment.description }),
   };
-}
-
-function requireFlow(connector: Connector<AmountType>, flow: FlowName): void {
-  if (connector.flows[flow] === undefined) {
-    throw IntegrationError.notImplemented(`${flow} flow for ${connector.id}`, {
-      connector: connector.id,
-      flow,
-    });
-  }
 }
 
 /** Runs CreateSessionToken alone. On success the token is in `flowData.sessionToken`. */
@@ -219,29 +184,23 @@ export async function authorize<A extends AmountType>(
   };
 }
 
-/** Asks the gateway for the state of an earlier payment. */
-export async function psync<A extends AmountType>(
+/** PSync from a PaymentInput: `sync` with the payment's reference, id, amount and currency. */
+export function psync<A extends AmountType>(
   connector: Connector<A>,
   payment: PaymentInput,
   options: CallOptions,
 ): Promise<RouterData<'PSync'>> {
-  requireFlow(connector, 'PSync');
-  const { connectorTransactionId } = payment;
-  if (connectorTransactionId === undefined) {
-    throw IntegrationError.missingField('connector_transaction_id', {
-      connector: connector.id,
-      flow: 'PSync',
-    });
-  }
-  const routerData = createRouterData('PSync', {
-    flowData: flowDataFor(payment, paymentReference(payment)),
-    request: {
-      connectorTransactionId,
+  return sync(
+    connector,
+    {
+      referenceId: paymentReference(payment),
       amount: payment.amount,
       currency: payment.currency,
+      ...(payment.connectorTransactionId === undefined
+        ? {}
+        : { connectorTransactionId: payment.connectorTransactionId }),
       ...(payment.captureMethod === undefined ? {} : { captureMethod: payment.captureMethod }),
     },
-    auth: options.auth,
-  });
-  return executeFlow(connector, routerData, executeOptions(connector, options));
+    options,
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The two reference payments the runtime section measures: Nuvei by card and Paytm by UPI
  * collect. Credentials and the session/authorize answers are the recorded fixtures' own
- * (test/fixtures/reference); the PSync answers are the connectors' successful status replies.
+ * (test/fixtures/reference); the PSync answers are the connectors' successful status replies,
+ * and Nuvei's capture, void, refund and refund sync answers its APPROVED replies.
  */
 
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,7 @@ function flowCases(
   auth: ConnectorAuthType,
   sessionToken: string,
   answers: { session: string; authorize: string; psync: string },
+  followUps: readonly FlowCase[] = [],
 ): FlowCase[] {
   const paymentMethod = payment.paymentMethod;
   if (paymentMethod === undefined) throw new Error('a benchmark payment needs a payment method');
@@ -120,6 +122,105 @@ function flowCases(
         auth,
       }),
       answer: answers.psync,
+    },
+    ...followUps,
+  ];
+}
+
+/** A settle, void or refund answer of Nuvei (APPROVED), with its new transactionId. */
+export function nuveiTransactionAnswer(transactionId: string, clientUniqueId: string): string {
+  return JSON.stringify({
+    transactionId,
+    externalTransactionId: '',
+    status: 'SUCCESS',
+    transactionStatus: 'APPROVED',
+    authCode: '111361',
+    errCode: 0,
+    reason: '',
+    gwErrorCode: 0,
+    gwErrorReason: '',
+    clientRequestId: clientUniqueId,
+    clientUniqueId,
+    internalRequestId: 880000201,
+    merchantId: 'M1',
+    merchantSiteId: 'S1',
+    version: '1.0',
+  });
+}
+
+/** Capture, Void, Refund and RSync of the Nuvei payment, as the flow calls build them. */
+function nuveiFollowUps(
+  { runtime: { createRouterData } }: Shipped,
+  auth: ConnectorAuthType,
+  paymentId: string,
+): FlowCase[] {
+  const flowData: PaymentFlowData = { referenceId: '', status: 'Started' };
+  const money = { currency: 'USD' as const };
+  return [
+    {
+      flow: 'Capture',
+      routerData: createRouterData('Capture', {
+        flowData,
+        request: {
+          ...money,
+          amountToCapture: 1000,
+          connectorTransactionId: paymentId,
+          merchantCaptureId: 'cap_1',
+        },
+        auth,
+      }),
+      answer: nuveiTransactionAnswer('711000000012399001', 'cap_1'),
+    },
+    {
+      flow: 'Void',
+      routerData: createRouterData('Void', {
+        flowData,
+        request: {
+          ...money,
+          amount: 1000,
+          connectorTransactionId: paymentId,
+          merchantVoidId: 'void_1',
+        },
+        auth,
+      }),
+      answer: nuveiTransactionAnswer('711000000012399002', 'void_1'),
+    },
+    {
+      flow: 'Refund',
+      routerData: createRouterData('Refund', {
+        flowData,
+        request: {
+          ...money,
+          refundAmount: 1000,
+          connectorTransactionId: paymentId,
+          merchantRefundId: 'ref_1',
+        },
+        auth,
+      }),
+      answer: nuveiTransactionAnswer('711000000012399003', 'ref_1'),
+    },
+    {
+      flow: 'RSync',
+      routerData: createRouterData('RSync', {
+        flowData,
+        request: {
+          connectorTransactionId: paymentId,
+          connectorRefundId: '711000000012399003',
+          merchantRefundId: 'ref_1',
+        },
+        auth,
+      }),
+      answer: JSON.stringify({
+        transactionDetails: {
+          transactionId: '711000000012399003',
+          transactionStatus: 'APPROVED',
+          transactionType: 'Credit',
+          clientUniqueId: 'ref_1',
+        },
+        status: 'SUCCESS',
+        errCode: 0,
+        reason: '',
+      }),
     },
   ];
 }
@@ -179,10 +280,14 @@ function nuveiCase(shipped: Shipped): RuntimeCase {
       { pathSuffix: '/getSessionToken.do', body: recorded.session },
       { pathSuffix: '/payment.do', body: recorded.authorize },
     ],
-    flows: flowCases(shipped, payment, auth, 'e1b6a4f2-7c3d-4b8a-9f0e-2d5c6b7a8e90', {
-      ...recorded,
-      psync,
-    }),
+    flows: flowCases(
+      shipped,
+      payment,
+      auth,
+      'e1b6a4f2-7c3d-4b8a-9f0e-2d5c6b7a8e90',
+      { ...recorded, psync },
+      nuveiFollowUps(shipped, auth, '711000000012345678'),
+    ),
     raw: nuveiRawPayment({
       merchantId: 'M1',
       merchantSiteId: 'S1',

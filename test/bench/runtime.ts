@@ -13,6 +13,9 @@
  *
  * Ours is the shipped build (dist/, shipped.ts), as an installed package runs it.
  *
+ * The flows after Authorize: their CPU rows come from the cases; capture and refund against a
+ * hand-written client are in runtime-flows.ts.
+ *
  * A third contender, "replay", resends the bytes our runtime sent once without building
  * anything: undici.request alone, to show how much of the raw client's time is its own work.
  */
@@ -23,6 +26,7 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../../src/runtime/in
 import { startCannedServer } from './canned-server.js';
 import type { BenchContext } from './context.js';
 import { runtimeCases, type RuntimeCase } from './runtime-cases.js';
+import { followUpRows } from './runtime-flows.js';
 import { checkSameRequests } from './same-requests.js';
 import { loadShipped, type Shipped } from './shipped.js';
 import { interleave, pairedRatio, summarize, time, timeAsync, type Summary } from './stats.js';
@@ -52,6 +56,7 @@ export async function runtimeRows(ctx: BenchContext): Promise<Row[]> {
   } finally {
     await server.close();
   }
+  rows.push(...(await followUpRows(shipped)));
   return rows;
 }
 

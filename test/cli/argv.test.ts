@@ -28,7 +28,7 @@ vi.mock('../../src/cli/commands/regenerate.js', () => ({
   regenerateCommand: commands.regenerateCommand,
 }));
 vi.mock('../../src/cli/commands/verify.js', () => ({ verifyCommand: commands.verifyCommand }));
-vi.mock('../../src/cli/commands/run.js', () => ({ runCommand: commands.runCommand }));
+vi.mock('../../src/cli/commands/run/index.js', () => ({ runCommand: commands.runCommand }));
 vi.mock('../../src/cli/commands/sandbox.js', () => ({ sandboxCommand: commands.sandboxCommand }));
 vi.mock('../../src/cli/commands/init.js', () => ({ initCommand: commands.initCommand }));
 
@@ -127,8 +127,8 @@ const REFUSED: ReadonlyArray<readonly [string, readonly string[], string, { key:
     { key: '--amount-type', value: 'Cents', rule: /Allowed choices are MinorUnit, StringMinorUnit/ }],
   ['a bad preset', ['new', '--preset', 'stripe'], "argument 'stripe' is invalid",
     { key: '--preset', value: 'stripe', rule: /nuvei, paytm/ }],
-  ['a bad flow', ['run', 'x', '--auth', 'a', '--payment', 'p', '--flow', 'capture'], "'--flow <flow>' argument 'capture'",
-    { key: '--flow', value: 'capture', rule: /authorize, session, psync/ }],
+  ['a bad flow', ['run', 'x', '--auth', 'a', '--payment', 'p', '--flow', 'all'], "'--flow <flow>' argument 'all'",
+    { key: '--flow', value: 'all', rule: /authorize, session, psync, capture, void, refund, rsync/ }],
   ['run without --auth', ['run', 'x', '--payment', 'p'], "required option '--auth <file>' not specified",
     { key: '--auth', rule: /is required/ }],
   ['a flag without its value', ['run', 'x', '--payment', 'p', '--auth'], "option '--auth <file>' argument missing",

@@ -488,13 +488,18 @@ describe('exit 1: invalid input, nothing sent', () => {
     expect(acme.requests).toHaveLength(0);
   });
 
-  it('psync without a transaction id, and a flow the connector lacks', async () => {
+  it('psync without a transaction id sends "" as the core does, and a flow the connector lacks', async () => {
     const noId = await runJson('nuvei', nuvei.paymentBaseUrl, files.nuveiAuth, nuveiPayment(), [
       '--flow',
       'psync',
     ]);
-    expect(noId.code).toBe(1);
-    expect(noId.json<RunJson>().error).toMatchObject({ kind: 'integration' });
+    expect(noId.code).toBe(0);
+    expect(noId.json<RunJson>()).toMatchObject({
+      status: 'Failure',
+      error: { code: '1140', message: 'Transaction not found' },
+    });
+    expect(JSON.parse(nuvei.requests[0]!.body)).toMatchObject({ transactionId: '' });
+    nuvei.reset();
     const noFlow = await runJson(
       'acme',
       acme.baseUrl,
@@ -519,7 +524,7 @@ describe('exit 1: invalid input, nothing sent', () => {
       acmePayment({ connectorTransactionId: 'T1' }),
       ['--flow', 'psync'],
     );
-    expect(result.stdout).toContain('  error           NOT_IMPLEMENTED: Not implemented');
+    expect(result.stdout).toContain('  error           NOT_IMPLEMENTED: This feature is not implemented: psync flow for acme');
   });
 
   it('--help says where --base-url goes by default: the real network', async () => {

@@ -462,7 +462,7 @@ describe('checksums and request checks', () => {
 
   it('answers unknown paths with 404 and other methods with 405', async () => {
     expect(
-      (await fetch(`${emulator.paymentBaseUrl}/refundTransaction.do`, { method: 'POST' })).status,
+      (await fetch(`${emulator.paymentBaseUrl}/openOrder.do`, { method: 'POST' })).status,
     ).toBe(404);
     expect((await fetch(`${emulator.paymentBaseUrl}/payment.do`)).status).toBe(405);
   });

@@ -451,7 +451,7 @@ describe('the whole payment with the Paytm connector', () => {
       resourceId: { type: 'ConnectorTransactionId', id: expect.stringMatching(/^\d{32}$/) },
       connectorResponseReferenceId: order.referenceId,
     });
-    expect(emulator.lastRequest()?.target).toBe('//v3/order/status');
+    expect(emulator.lastRequest()?.target).toBe('/v3/order/status');
   });
 
   it.each([

@@ -6,10 +6,25 @@
 
 import { createHash } from 'node:crypto';
 
+/** settle, void and refund hash their body in body order. */
+const TRANSACTION_FIELDS = [
+  'merchantId',
+  'merchantSiteId',
+  'clientRequestId',
+  'clientUniqueId',
+  'amount',
+  'currency',
+  'relatedTransactionId',
+  'timeStamp',
+] as const;
+
 /** The body fields each endpoint hashes, in hashing order (which is not always body order). */
 export const CHECKSUM_FIELDS = {
   getSessionToken: ['merchantId', 'merchantSiteId', 'clientRequestId', 'timeStamp'],
   payment: ['merchantId', 'merchantSiteId', 'clientRequestId', 'amount', 'currency', 'timeStamp'],
+  settleTransaction: TRANSACTION_FIELDS,
+  voidTransaction: TRANSACTION_FIELDS,
+  refundTransaction: TRANSACTION_FIELDS,
   // Nuvei hashes transactionId before clientUniqueId although the body sends them the other way.
   getTransactionDetails: [
     'merchantId',

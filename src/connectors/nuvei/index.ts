@@ -1,6 +1,7 @@
 /**
  * @module The Nuvei reference connector: getSessionToken.do, then payment.do with the token in
- * the body; getTransactionDetails.do for PSync. Authentication is the body checksum (SignatureKey:
+ * the body; settleTransaction.do, voidTransaction.do and refundTransaction.do after it;
+ * getTransactionDetails.do for PSync and refund sync. Authentication is the body checksum (SignatureKey:
  * api_key = merchantId, key1 = merchantSiteId, api_secret = merchantSecret); no auth header.
  */
 
@@ -10,18 +11,33 @@ import {
   flowDefiner,
   type HeaderList,
 } from '../../runtime/index.js';
+import { DESERIALIZATION_FAILED_MESSAGE, buildNuveiErrorResponse } from './errors.js';
 import {
-  buildNuveiErrorResponse,
-  buildPaymentRequest,
-  buildSessionTokenRequest,
-  buildSyncRequest,
   handlePaymentResponse,
   handleSessionTokenResponse,
   handleSyncResponse,
+} from './handlers.js';
+import {
+  handleCaptureResponse,
+  handleRefundResponse,
+  handleRefundSyncResponse,
+  handleVoidResponse,
+} from './handlers-transaction.js';
+import { buildPaymentRequest, buildSessionTokenRequest } from './request.js';
+import {
+  buildCaptureRequest,
+  buildRefundRequest,
+  buildRefundSyncRequest,
+  buildSyncRequest,
+  buildVoidRequest,
+} from './request-transaction.js';
+import {
   paymentResponseSchema,
+  refundSyncResponseSchema,
   sessionTokenResponseSchema,
   syncResponseSchema,
-} from './transformers.js';
+  transactionResponseSchema,
+} from './response.js';
 
 export const NUVEI_SANDBOX_BASE_URL = 'https://ppp-test.nuvei.com/ppp/api/v1';
 export const NUVEI_PRODUCTION_BASE_URL = 'https://secure.safecharge.com/ppp/api/v1';
@@ -76,7 +92,40 @@ export const nuvei = defineConnector({
       url: (ctx) => `${ctx.baseUrl}/getTransactionDetails.do`,
       body: (ctx) => buildSyncRequest(ctx),
       responseSchema: syncResponseSchema,
+      unreadableMessage: DESERIALIZATION_FAILED_MESSAGE,
       handleResponse: handleSyncResponse,
+    }),
+    Capture: defineFlow('Capture', {
+      method: 'POST',
+      url: (ctx) => `${ctx.baseUrl}/settleTransaction.do`,
+      body: (ctx) => buildCaptureRequest(ctx),
+      responseSchema: transactionResponseSchema,
+      unreadableMessage: DESERIALIZATION_FAILED_MESSAGE,
+      handleResponse: handleCaptureResponse,
+    }),
+    Void: defineFlow('Void', {
+      method: 'POST',
+      url: (ctx) => `${ctx.baseUrl}/voidTransaction.do`,
+      body: (ctx) => buildVoidRequest(ctx),
+      responseSchema: transactionResponseSchema,
+      unreadableMessage: DESERIALIZATION_FAILED_MESSAGE,
+      handleResponse: handleVoidResponse,
+    }),
+    Refund: defineFlow('Refund', {
+      method: 'POST',
+      url: (ctx) => `${ctx.baseUrl}/refundTransaction.do`,
+      body: (ctx) => buildRefundRequest(ctx),
+      responseSchema: transactionResponseSchema,
+      unreadableMessage: DESERIALIZATION_FAILED_MESSAGE,
+      handleResponse: handleRefundResponse,
+    }),
+    RSync: defineFlow('RSync', {
+      method: 'POST',
+      url: (ctx) => `${ctx.baseUrl}/getTransactionDetails.do`,
+      body: (ctx) => buildRefundSyncRequest(ctx),
+      responseSchema: refundSyncResponseSchema,
+      unreadableMessage: DESERIALIZATION_FAILED_MESSAGE,
+      handleResponse: handleRefundSyncResponse,
     }),
   },
 });

@@ -8,8 +8,9 @@
  * Base URL: must end with "/" (the sandbox and production defaults do). UCS appends endpoints
  * verbatim, so a base URL without the slash would silently produce a wrong URL
  * (`.../paytm` + `theia/...` = `.../paytmtheia/...`); this connector refuses it before any HTTP
- * with INVALID_CONNECTOR_CONFIG instead. PSync keeps UCS's `{base}/v3/order/status` (a double
- * slash after the base URL).
+ * with INVALID_CONNECTOR_CONFIG instead. PSync takes a base URL with or without the slash and
+ * posts to `/v3/order/status` (the core's `//v3/order/status` is wrong against the gateway).
+ * Capture, void, refund and refund sync are not implemented, as in the core.
  *
  * Not matched on purpose: `callbackUrl` is always UCS's default, because UCS's session step
  * never sees a return URL.

@@ -113,10 +113,7 @@ function shippingInfo(
   chargeAmount: PaytmAmount,
   shipping: Address = {},
 ): PaytmShippingInfo {
-  const mobileNo =
-    shipping.phone === undefined || shipping.phoneCountryCode === undefined
-      ? undefined
-      : `${shipping.phoneCountryCode}${shipping.phone}`;
+  // the number as given: the core does not prefix the country code
   return {
     trackingNo,
     chargeAmount,
@@ -127,7 +124,7 @@ function shippingInfo(
     ...secretMember('address2', shipping.line2),
     ...secretMember('firstName', shipping.firstName),
     ...secretMember('lastName', shipping.lastName),
-    ...secretMember('mobileNo', mobileNo),
+    ...secretMember('mobileNo', shipping.phone),
     ...secretMember('zipCode', shipping.zip),
     ...secretMember('email', shipping.email),
   };
@@ -191,6 +188,7 @@ export function buildProcessRequest(ctx: Flow<'Authorize'>): PaytmProcessRequest
         },
       };
     case 'upi_collect':
+      if (method.vpa === undefined) throw IntegrationError.missingField('vpa');
       checkVpa(method.vpa);
       return {
         head: { txnToken },

@@ -2,8 +2,8 @@
  * @module Paytm URLs. UCS appends each endpoint to the base URL verbatim, so the base URL must
  * end with "/": `.../paytm` would silently become `.../paytmtheia/...` and a bare origin
  * `http://127.0.0.1:PORT` an unparsable `http://127.0.0.1:PORTtheia/...`. With a trailing slash we
- * keep UCS's bytes exactly (PSync's `{base}/v3/order/status` included, double slash and all);
- * without one we refuse before any HTTP instead of guessing.
+ * keep UCS's bytes exactly; without one we refuse before any HTTP instead of guessing. PSync
+ * alone takes either form and sends one slash (see orderStatusUrl).
  */
 
 import { IntegrationError } from '../../runtime/index.js';
@@ -27,7 +27,12 @@ export function processTransactionUrl(baseUrl: string, mid: string, orderId: str
   return `${requireTrailingSlash(baseUrl)}theia/api/v1/processTransaction?mid=${mid}&orderId=${orderId}`;
 }
 
-/** `{base}/v3/order/status`: with the required trailing slash this is `//v3/...`, as UCS sends it. */
+/**
+ * `{base}/v3/order/status` with exactly one "/" between them, with or without a trailing slash
+ * on the base URL. The core inserts a "/" after a base URL that already ends with one and posts
+ * to `//v3/order/status`; the gateway's path is `/v3/order/status` (README, "Where our model
+ * differs from UCS").
+ */
 export function orderStatusUrl(baseUrl: string): string {
-  return `${requireTrailingSlash(baseUrl)}/v3/order/status`;
+  return `${baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl}/v3/order/status`;
 }

@@ -2,7 +2,7 @@
 
 import { Agent, errors, util, type Dispatcher } from 'undici';
 
-import { NetworkError } from '../errors.js';
+import { ConnectorError, NetworkError } from '../errors.js';
 import type { HttpMethod, HttpResponse } from '../connector.js';
 
 export interface HttpRequest {
@@ -15,6 +15,19 @@ export interface HttpRequest {
 
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+/** Larger answers are refused while they arrive: no gateway answer of ours comes near it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/** Aborts an exchange whose body passed the cap; becomes a ConnectorError with the status. */
+class ResponseTooLarge extends Error {
+  constructor(
+    readonly status: number,
+    readonly limit: number,
+  ) {
+    super(`the answer is larger than ${limit} bytes`);
+  }
 }
 
 const TIMEOUT_CODES = new Set([
@@ -67,6 +80,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   constructor(
     timeoutMs: number,
+    private readonly maxBytes: number,
     private readonly resolve: (response: HttpResponse) => void,
     private readonly reject: (error: unknown) => void,
   ) {
@@ -96,8 +110,13 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onData(chunk: Buffer): boolean {
-    this.#chunks.push(chunk);
     this.#length += chunk.length;
+    if (this.#length > this.maxBytes) {
+      this.#chunks.length = 0;
+      this.#abort?.(new ResponseTooLarge(this.#status, this.maxBytes));
+      return false;
+    }
+    this.#chunks.push(chunk);
     return true;
   }
 
@@ -152,12 +171,16 @@ function flattenHeaders(
   return headers;
 }
 
-export function createHttpClient(dispatcher: Dispatcher = defaultDispatcher()): HttpClient {
+export function createHttpClient(
+  dispatcher: Dispatcher = defaultDispatcher(),
+  limits: { readonly maxResponseBytes?: number } = {},
+): HttpClient {
+  const maxBytes = limits.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return {
     send(req) {
       let exchange: Exchange | undefined;
       const answer = new Promise<HttpResponse>((resolve, reject) => {
-        exchange = new Exchange(req.timeoutMs, resolve, reject);
+        exchange = new Exchange(req.timeoutMs, maxBytes, resolve, reject);
         try {
           dispatcher.dispatch(
             {
@@ -173,6 +196,12 @@ export function createHttpClient(dispatcher: Dispatcher = defaultDispatcher()): 
         }
       });
       return answer.catch((error: unknown) => {
+        if (error instanceof ResponseTooLarge) {
+          throw ConnectorError.deserialization(
+            `${req.method} ${new URL(req.url).origin}: ${error.message}, refused unread`,
+            { httpStatus: error.status },
+          );
+        }
         throw toNetworkError(error, req, exchange?.timedOut === true);
       });
     },

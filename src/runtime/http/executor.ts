@@ -16,13 +16,17 @@ import {
   isIntegrationError,
   isNetworkError,
   isRuntimeError,
+  type AnyRuntimeError,
   type ConnectorRuntimeError,
 } from '../errors.js';
 import { createScrubber, truncateForLog, type EventListener } from '../events.js';
 import type { FlowName } from '../flows.js';
 import type { RouterData } from '../router-data.js';
 import { isSecret } from '../secret.js';
+import { requireFlow } from '../flow-presence.js';
 import type { HttpClient } from './client.js';
+import { isRedirect, redirectRefused } from './redirect.js';
+import { scrubResult, scrubRuntimeError } from './scrub-errors.js';
 import { encodeBody, encodeMaskedBody } from './wire.js';
 
 export interface ExecuteOptions {
@@ -43,14 +47,8 @@ function flowSpec<F extends FlowName, A extends AmountType>(
   connector: Connector<A>,
   flow: F,
 ): FlowSpec<F, A, unknown> {
-  const spec = connector.flows[flow] as FlowSpec<F, A, unknown> | undefined;
-  if (spec === undefined) {
-    throw IntegrationError.notImplemented(`${flow} flow for ${connector.id}`, {
-      connector: connector.id,
-      flow,
-    });
-  }
-  return spec;
+  requireFlow(connector, flow);
+  return connector.flows[flow] as FlowSpec<F, A, unknown>;
 }
 
 function flowContext<F extends FlowName, A extends AmountType>(
@@ -123,8 +121,10 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
     );
   }
 
-  const scrub =
-    onEvent === undefined ? undefined : createScrubber(routerData.auth, routerData.request);
+  // Built only when needed: for the event, or to mask an error or an in-band failure.
+  let scrubber: ((text: string) => string) | undefined;
+  const scrub = (text: string): string =>
+    (scrubber ??= createScrubber(routerData.auth, routerData.request))(text);
   const started = performance.now();
   let response: HttpResponse | undefined;
   let failure: ConnectorRuntimeError | undefined;
@@ -136,12 +136,16 @@ export async function executeFlow<F extends FlowName, A extends AmountType>(
       ...(built.body === undefined ? {} : { body: built.body }),
       timeoutMs: options.timeoutMs,
     });
-    return routeResponse(spec, { ...ctx, http: response }, context);
+    const next = routeResponse(spec, { ...ctx, http: response }, context);
+    return next.response?.ok === false ? scrubResult(next, scrub) : next;
   } catch (error) {
-    failure = asRuntimeError(error, context, response?.status);
+    failure = scrubRuntimeError(
+      asRuntimeError(error, context, response?.status) as AnyRuntimeError,
+      scrub,
+    );
     throw failure;
   } finally {
-    if (onEvent !== undefined && scrub !== undefined) {
+    if (onEvent !== undefined) {
       onEvent({
         connector: connector.id,
         flow,
@@ -195,6 +199,7 @@ function routeResponse<F extends FlowName, A extends AmountType>(
   context: { connector: string; flow: string },
 ): RouterData<F> {
   const { http } = ctx;
+  if (isRedirect(http.status)) throw redirectRefused(http, context);
   if (!isSuccessStatus(http.status)) {
     const errorResponse = buildErrorResponse(spec, ctx, http);
     throw new ConnectorError(
@@ -217,7 +222,7 @@ function routeResponse<F extends FlowName, A extends AmountType>(
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
     throw ConnectorError.deserialization(
-      `${context.flow} answer has an unexpected shape: ${issues}`,
+      spec.unreadableMessage ?? `${context.flow} answer has an unexpected shape: ${issues}`,
       {
         ...context,
         httpStatus: http.status,
@@ -227,8 +232,11 @@ function routeResponse<F extends FlowName, A extends AmountType>(
   return spec.handleResponse(parsed.data, ctx);
 }
 
-/** UCS's routing: these statuses reach the flow's mapper; 500–511 the server-error builder; the rest `buildErrorResponse`. */
-const SUCCESS_STATUSES: ReadonlySet<number> = new Set([200, 201, 202, 204, 302]);
+/**
+ * UCS's routing: these statuses reach the flow's mapper; 500–511 the server-error builder; the
+ * rest `buildErrorResponse`. UCS also passes 302 to the mapper; we refuse every 3xx above.
+ */
+const SUCCESS_STATUSES: ReadonlySet<number> = new Set([200, 201, 202, 204]);
 
 function isSuccessStatus(status: number): boolean {
   return SUCCESS_STATUSES.has(status);

@@ -8,10 +8,25 @@ import { sha256Hex, type JsonObject } from '../emulator-kit.js';
 import type { NuveiCredentials } from './merchants.js';
 import { RequestError, stringField } from './requests.js';
 
+/** settle, void and refund: the body's order. */
+const TRANSACTION_FIELDS = [
+  'merchantId',
+  'merchantSiteId',
+  'clientRequestId',
+  'clientUniqueId',
+  'amount',
+  'currency',
+  'relatedTransactionId',
+  'timeStamp',
+] as const;
+
 /** The fields each operation's checksum covers, in order; the merchant secret comes last. */
 const CHECKSUM_FIELDS = {
   getSessionToken: ['merchantId', 'merchantSiteId', 'clientRequestId', 'timeStamp'],
   payment: ['merchantId', 'merchantSiteId', 'clientRequestId', 'amount', 'currency', 'timeStamp'],
+  settleTransaction: TRANSACTION_FIELDS,
+  voidTransaction: TRANSACTION_FIELDS,
+  refundTransaction: TRANSACTION_FIELDS,
   getTransactionDetails: [
     'merchantId',
     'merchantSiteId',

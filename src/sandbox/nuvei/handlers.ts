@@ -1,6 +1,6 @@
 /**
- * @module The Nuvei emulator's operations: getSessionToken.do, payment.do and
- * getTransactionDetails.do. Each takes the parsed body and answers, or throws a RequestError
+ * @module The Nuvei emulator's payment operations: getSessionToken.do, payment.do and
+ * getTransactionDetails.do (settle, void and refund are in ./transactions.ts). Each takes the parsed body and answers, or throws a RequestError
  * in the order of the table in ./index.ts.
  */
 
@@ -10,7 +10,13 @@ import { isoDateTime, type JsonObject } from '../emulator-kit.js';
 import { jsonReply, type GatewayReply } from '../loopback.js';
 import { answered, htmlPage, paymentFields, transactionDetails } from './bodies.js';
 import { authenticate } from './checksum.js';
-import { nextId, type NuveiLedger, type Transaction } from './ledger.js';
+import {
+  amountUnits,
+  nextId,
+  transactionIdOf,
+  type NuveiLedger,
+  type Transaction,
+} from './ledger.js';
 import { outcomeOf, SERVER_ERROR_PAGES } from './outcomes.js';
 import { objectField, RequestError, stringField } from './requests.js';
 
@@ -59,12 +65,17 @@ export const payment: NuveiOperation = (ledger, body, baseUrl) => {
   const transactionStatus = outcomeOf(cardNumber);
   const transaction: Transaction = {
     merchant,
-    transactionId: `7110${String(id).padStart(14, '0')}`,
+    transactionId: transactionIdOf(id),
     clientUniqueId: typeof body['clientUniqueId'] === 'string' ? body['clientUniqueId'] : '',
     transactionStatus,
     transactionType,
     authCode: transactionStatus === 'APPROVED' ? String(111_000 + (id % 1000)) : '',
     date: isoDateTime(new Date()),
+    amountUnits: amountUnits(amount),
+    currency: stringField(body, 'currency'),
+    captured: 0,
+    refunded: 0,
+    voided: false,
   };
   ledger.transactions.set(transaction.transactionId, transaction);
   return jsonReply(200, {

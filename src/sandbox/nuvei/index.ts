@@ -1,5 +1,6 @@
 /**
  * @module A loopback emulator of Nuvei's REST API (`getSessionToken.do`, `payment.do`,
+ * `settleTransaction.do`, `voidTransaction.do`, `refundTransaction.do`,
  * `getTransactionDetails.do`) served under `/ppp/api/v1`, so a connector's base URL is
  * `paymentBaseUrl` (= `baseUrl + '/ppp/api/v1'`). It checks every checksum with its own
  * computation, issues session tokens that expire, and answers with Nuvei's body shapes.
@@ -16,7 +17,28 @@
  * | 1000    | Invalid request: <field> | payment.do: token, amount, card or transactionType absent |
  * | 1069    | Invalid session token    | payment.do: a token never issued, or another merchant's   |
  * | 1069    | Session expired          | payment.do: a token older than `tokenTtlMs`               |
- * | 1140    | Transaction not found    | getTransactionDetails.do: an unknown transactionId        |
+ * | 1140    | Transaction not found    | getTransactionDetails.do, settle, void, refund: an        |
+ * |         |                          | unknown transactionId / relatedTransactionId              |
+ * | 1120    | Invalid amount: <why>    | settle/refund over what is left, a void not for the whole |
+ * |         |                          | amount, zero, another currency than the payment's         |
+ * | 1130    | Operation not allowed:   | settle or void of anything but an approved Auth, void     |
+ * |         | <why>                    | after a settle or twice, refund of anything but an        |
+ * |         |                          | approved Sale or Settle                                   |
+ *
+ * The ledger: each Auth remembers what was settled, each Sale and Settle what was refunded.
+ * Settles may be partial and repeated up to the Auth's amount; a refund may be partial and
+ * repeated up to its Sale's or Settle's amount; a void takes the whole Auth, before any settle.
+ * Refund a settled Auth through its Settle's transactionId, as Nuvei (and the core) do.
+ *
+ * Forced answers of settle, void and refund, by the merchant reference (clientUniqueId) prefix,
+ * after the checks above (so a forced answer never breaks the ledger's rules):
+ *
+ * | clientUniqueId starts with | answer                                                       |
+ * |----------------------------|--------------------------------------------------------------|
+ * | `decline`                  | DECLINED (gwErrorCode -1, "Decline"); no money moves         |
+ * | `pending`                  | PENDING; no money moves                                      |
+ * | `error`                    | transaction-level ERROR (gwErrorCode -1100); no money moves  |
+ * | (amount 500 or 503 major)  | HTTP 500 / 503 HTML page, as for payment.do                  |
  *
  * Outcomes of a valid payment.do, decided first by amount then by card number:
  *
@@ -31,7 +53,8 @@
  * | card 4000000000000077                  | PENDING                                             |
  * | any other card, e.g. 4111111111111111  | APPROVED                                            |
  *
- * getTransactionDetails.do reports what payment.do decided for that transactionId.
+ * getTransactionDetails.do reports any transaction by its id: an Auth stays `Auth` (Authorized)
+ * after a settle; a settle is `Settle`, a void `Void`, a refund `Credit`.
  */
 
 import { serveEmulator, type EmulatorLoopbackOptions, type JsonObject } from '../emulator-kit.js';
@@ -49,11 +72,12 @@ import {
   type NuveiOperation,
 } from './handlers.js';
 import { createLedger, type NuveiLedger } from './ledger.js';
+import { refundTransaction, settleTransaction, voidTransaction } from './transactions.js';
 import { NUVEI_SANDBOX_CREDENTIALS, type NuveiCredentials } from './merchants.js';
 import { parseBody, RequestError } from './requests.js';
 
 export { NUVEI_SANDBOX_CREDENTIALS, type NuveiCredentials } from './merchants.js';
-export { NUVEI_TEST_AMOUNTS, NUVEI_TEST_CARDS } from './outcomes.js';
+export { NUVEI_TEST_AMOUNTS, NUVEI_TEST_CARDS, NUVEI_TEST_REFERENCES } from './outcomes.js';
 
 export const NUVEI_API_PREFIX = '/ppp/api/v1';
 
@@ -78,6 +102,9 @@ const OPERATIONS: Readonly<Record<string, NuveiOperation>> = {
   [`${NUVEI_API_PREFIX}/getSessionToken.do`]: getSessionToken,
   [`${NUVEI_API_PREFIX}/payment.do`]: payment,
   [`${NUVEI_API_PREFIX}/getTransactionDetails.do`]: getTransactionDetails,
+  [`${NUVEI_API_PREFIX}/settleTransaction.do`]: settleTransaction,
+  [`${NUVEI_API_PREFIX}/voidTransaction.do`]: voidTransaction,
+  [`${NUVEI_API_PREFIX}/refundTransaction.do`]: refundTransaction,
 };
 
 /** Routes a request, and answers a RequestError in-band: HTTP 200 `status: "ERROR"`. */

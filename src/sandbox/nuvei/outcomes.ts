@@ -49,3 +49,21 @@ export function gatewayError(status: TransactionStatus) {
   }
   return { gwErrorCode: 0, gwExtendedErrorCode: 0 };
 }
+
+/**
+ * Merchant references (clientUniqueId) of settle, void and refund that pick the answer instead
+ * of the ledger's rules, by prefix: `decline_1`, `pending-capture`, `error`.
+ */
+export const NUVEI_TEST_REFERENCES = Object.freeze({
+  declined: 'decline',
+  pending: 'pending',
+  error: 'error',
+});
+
+/** The forced outcome of a settle, void or refund, or undefined to apply the ledger's rules. */
+export function referenceOutcome(clientUniqueId: string): TransactionStatus | undefined {
+  if (clientUniqueId.startsWith(NUVEI_TEST_REFERENCES.declined)) return 'DECLINED';
+  if (clientUniqueId.startsWith(NUVEI_TEST_REFERENCES.pending)) return 'PENDING';
+  if (clientUniqueId.startsWith(NUVEI_TEST_REFERENCES.error)) return 'ERROR';
+  return undefined;
+}

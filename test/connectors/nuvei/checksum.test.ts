@@ -104,6 +104,17 @@ describe('Nuvei checksum vectors (wire-formats §3.9)', () => {
   });
 
   it('lists each endpoint’s fields in hashing order', () => {
+    // settle, void and refund hash their body in body order (ucs-flows-observed §2)
+    const TRANSACTION_FIELDS = [
+      'merchantId',
+      'merchantSiteId',
+      'clientRequestId',
+      'clientUniqueId',
+      'amount',
+      'currency',
+      'relatedTransactionId',
+      'timeStamp',
+    ];
     expect(CHECKSUM_FIELDS).toEqual({
       getSessionToken: ['merchantId', 'merchantSiteId', 'clientRequestId', 'timeStamp'],
       payment: [
@@ -114,6 +125,9 @@ describe('Nuvei checksum vectors (wire-formats §3.9)', () => {
         'currency',
         'timeStamp',
       ],
+      settleTransaction: TRANSACTION_FIELDS,
+      voidTransaction: TRANSACTION_FIELDS,
+      refundTransaction: TRANSACTION_FIELDS,
       getTransactionDetails: [
         'merchantId',
         'merchantSiteId',

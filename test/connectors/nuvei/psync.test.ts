@@ -119,11 +119,26 @@ describe('status mapping', () => {
     });
   });
 
-  it('no transactionStatus and a non-SUCCESS status is Failure', async () => {
-    const result = await syncWith(
-      details({ transactionStatus: undefined }, { status: 'PROCESSING' }),
-    );
+  it('no transactionStatus and status FAILED is Failure', async () => {
+    const result = await syncWith(details({ transactionStatus: undefined }, { status: 'FAILED' }));
     expect(result.flowData.status).toBe('Failure');
+  });
+
+  it.each(['PROCESSING', undefined])(
+    'a status of %j is RESPONSE_DESERIALIZATION_FAILED with the core’s message',
+    async (status) => {
+      const error = await failureOf(syncWith(details({}, { status })));
+      expect(error).toMatchObject({
+        code: 'RESPONSE_DESERIALIZATION_FAILED',
+        httpStatus: 200,
+        message: expect.stringMatching(/^Failed to deserialize connector response\. macros: /),
+      });
+    },
+  );
+
+  it('a transactionId of "" is accepted and gives no connectorTransactionId', async () => {
+    const result = await syncWith(details({ transactionId: '' }));
+    expect(result.response?.value?.resourceId).toEqual({ type: 'NoResponseId' });
   });
 
   it('request-level ERROR → Failure + error carrying the details’ transactionId', async () => {

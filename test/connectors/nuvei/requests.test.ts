@@ -79,7 +79,15 @@ describe('the connector definition', () => {
     expect(nuvei.amountConverter.type).toBe('StringMajorUnit');
     expect(nuvei.validation.shouldDoSessionToken()).toBe(true);
     expect(nuvei.validation.shouldDoOrderCreate()).toBe(false);
-    expect(Object.keys(nuvei.flows).sort()).toEqual(['Authorize', 'CreateSessionToken', 'PSync']);
+    expect(Object.keys(nuvei.flows).sort()).toEqual([
+      'Authorize',
+      'Capture',
+      'CreateSessionToken',
+      'PSync',
+      'RSync',
+      'Refund',
+      'Void',
+    ]);
   });
 
   it('uses the environment’s base URL unless one is configured, which is used verbatim', () => {

@@ -13,6 +13,10 @@ import {
 import {
   Secret,
   authorize,
+  capture,
+  refund,
+  refundSync,
+  voidPayment,
   createRouterData,
   createSessionToken,
   psync,
@@ -181,7 +185,7 @@ describe('initiateTransaction (CreateSessionToken)', () => {
     );
   });
 
-  it('fills shippingInfo[0] from the shipping address, in UCS key order, mobileNo with its country code', async () => {
+  it('fills shippingInfo[0] from the shipping address, in UCS key order, mobileNo as given (no country code, as the core sends it)', async () => {
     await run.session(
       gateway,
       upiPayment({
@@ -202,12 +206,22 @@ describe('initiateTransaction (CreateSessionToken)', () => {
       }),
     );
     expect(JSON.stringify(sentJson(gateway).body['shippingInfo'])).toBe(
-      '[{"trackingNo":"paytm_order_0001","chargeAmount":{"value":"10.00","currency":"INR"},"countryName":"IN","stateName":"Karnataka","cityName":"Bengaluru","address1":"12 MG Road","address2":"Floor 3","firstName":"Ravi","lastName":"Kumar","mobileNo":"+919123456780","zipCode":"560001","email":"ravi@example.com"}]',
+      '[{"trackingNo":"paytm_order_0001","chargeAmount":{"value":"10.00","currency":"INR"},"countryName":"IN","stateName":"Karnataka","cityName":"Bengaluru","address1":"12 MG Road","address2":"Floor 3","firstName":"Ravi","lastName":"Kumar","mobileNo":"9123456780","zipCode":"560001","email":"ravi@example.com"}]',
     );
   });
 
-  it('leaves mobileNo out when the shipping phone has no country code', async () => {
+  it('sends mobileNo without a country code too, and leaves it out without a phone', async () => {
     await run.session(gateway, upiPayment({ shipping: { phone: '9123456780', city: 'Pune' } }));
+    expect(sentJson(gateway).body['shippingInfo']).toEqual([
+      {
+        trackingNo: 'paytm_order_0001',
+        chargeAmount: { value: '10.00', currency: 'INR' },
+        cityName: 'Pune',
+        mobileNo: '9123456780',
+      },
+    ]);
+    gateway.reset();
+    await run.session(gateway, upiPayment({ shipping: { phoneCountryCode: '+91', city: 'Pune' } }));
     expect(sentJson(gateway).body['shippingInfo']).toEqual([
       {
         trackingNo: 'paytm_order_0001',
@@ -215,6 +229,19 @@ describe('initiateTransaction (CreateSessionToken)', () => {
         cityName: 'Pune',
       },
     ]);
+  });
+
+  it('a UPI collect without a vpa is MISSING_REQUIRED_FIELD vpa, before any HTTP', async () => {
+    const error = await rejection(
+      authorize(paytm, upiPayment({ paymentMethod: { type: 'upi_collect' } }), gateway.options()),
+    );
+    expect(error).toMatchObject({
+      kind: 'integration',
+      code: 'MISSING_REQUIRED_FIELD',
+      field: 'vpa',
+      message: 'Missing required field: vpa',
+    });
+    expect(gateway.requests).toHaveLength(0);
   });
 
   it('always sends the default callbackUrl (the session step never sees a return URL in UCS)', async () => {
@@ -384,7 +411,7 @@ describe('processTransaction (Authorize): the three UPI shapes', () => {
 });
 
 describe('v3/order/status (PSync)', () => {
-  it('sends the field probe body Q4 to {base}/v3/order/status, double slash included', async () => {
+  it('sends the field probe body Q4 to /v3/order/status with one slash (the core doubles it)', async () => {
     gateway.answer(
       processAnswer({ resultStatus: 'PENDING', resultCode: '402', resultMsg: 'wait' }),
     );
@@ -394,7 +421,7 @@ describe('v3/order/status (PSync)', () => {
       signatureKey(PROBE),
     );
     const request = lastRequest(gateway);
-    expect(request.target).toBe('//v3/order/status');
+    expect(request.target).toBe('/v3/order/status');
     expect(normalized(request.body)).toBe(
       '{"head":{"clientId":null,"version":"v1","requestTimestamp":"0000000000","signature":"cHJvYmVfa2V5OnByb2JlX3NlY3JldA=="},"body":{"mid":"probe_merchant","orderId":"probe_merchant_txn_001"}}',
     );
@@ -489,8 +516,24 @@ describe('base URL', () => {
       'https://secure.paytmpayments.com/theia/api/v1/processTransaction?mid=MID1TEST&orderId=paytm_order_0001',
     );
     expect(urlOf('PSync', PAYTM_SANDBOX_BASE_URL)).toBe(
-      'https://securestage.paytmpayments.com//v3/order/status',
+      'https://securestage.paytmpayments.com/v3/order/status',
     );
+  });
+
+  it.each([
+    ['a trailing slash', '/', '/v3/order/status'],
+    ['no trailing slash', '', '/v3/order/status'],
+    ['a path and a trailing slash', '/paytm/', '/paytm/v3/order/status'],
+    ['a path, no trailing slash', '/paytm', '/paytm/v3/order/status'],
+  ])('PSync takes a base URL with %s and sends one slash', async (_label, suffix, path) => {
+    gateway.answer(
+      processAnswer({ resultStatus: 'PENDING', resultCode: '402', resultMsg: 'wait' }),
+    );
+    await psync(paytm, upiPayment(), {
+      ...gateway.options(),
+      baseUrl: `${gateway.baseUrl}${suffix}`,
+    });
+    expect(lastRequest(gateway).target).toBe(path);
   });
 
   it('appends endpoints verbatim to a base URL with a path and a trailing slash', async () => {
@@ -508,13 +551,12 @@ describe('base URL', () => {
     ['a path', '/paytm'],
     ['a bare origin', ''],
   ])(
-    'refuses a base URL without trailing slash (%s) before any HTTP, naming the rule',
+    'session and authorize refuse a base URL without trailing slash (%s) before any HTTP, naming the rule',
     async (_label, suffix) => {
       const options = { ...gateway.options(), baseUrl: `${gateway.baseUrl}${suffix}` };
       for (const call of [
         createSessionToken(paytm, upiPayment(), options),
         authorize(paytm, upiPayment({ sessionToken: TXN_TOKEN }), options),
-        psync(paytm, upiPayment({ connectorTransactionId: 'x' }), options),
       ]) {
         const error = await rejection(call);
         expect(error).toMatchObject({ kind: 'integration', code: 'INVALID_CONNECTOR_CONFIG' });
@@ -524,4 +566,45 @@ describe('base URL', () => {
       expect(gateway.requests).toHaveLength(0);
     },
   );
+});
+
+describe('flows Paytm does not have', () => {
+  it.each([
+    [
+      'capture',
+      () =>
+        capture(
+          paytm,
+          { amountToCapture: 1000, currency: 'INR', connectorTransactionId: 'T1' },
+          gateway.options(),
+        ),
+    ],
+    [
+      'void',
+      () =>
+        voidPayment(
+          paytm,
+          { amount: 1000, currency: 'INR', connectorTransactionId: 'T1' },
+          gateway.options(),
+        ),
+    ],
+    [
+      'refund',
+      () =>
+        refund(
+          paytm,
+          { refundAmount: 1000, currency: 'INR', connectorTransactionId: 'T1' },
+          gateway.options(),
+        ),
+    ],
+    ['refund_sync', () => refundSync(paytm, { connectorTransactionId: 'T1' }, gateway.options())],
+  ])('%s is NOT_IMPLEMENTED in the core’s words, before any HTTP', async (flow, call) => {
+    const error = await rejection(call());
+    expect(error).toMatchObject({
+      kind: 'integration',
+      code: 'NOT_IMPLEMENTED',
+      message: `This feature is not implemented: ${flow} flow for paytm`,
+    });
+    expect(gateway.requests).toHaveLength(0);
+  });
 });

@@ -1,8 +1,11 @@
-/** @module payment.json: what `create-connector run` pays with, read into the runtime's PaymentInput. */
+/**
+ * @module payment.json: what `create-connector run` pays with. The file checks types only; which
+ * members a flow needs is the runtime's and the connector's decision (MISSING_REQUIRED_FIELD).
+ */
 
 import { z } from 'zod';
 
-import { CURRENCIES, Secret, type PaymentInput } from '../runtime/index.js';
+import { CURRENCIES, Secret, type Currency, type PaymentInput } from '../../../runtime/index.js';
 
 const text = z.string();
 const address = z
@@ -23,6 +26,8 @@ const address = z
   .partial()
   .strict();
 
+const minorUnits = z.number().int('minor units: an integer, e.g. 1000 for USD 10.00').safe();
+
 const secretText = z
   .string()
   .min(1)
@@ -39,7 +44,8 @@ const paymentMethod = z.discriminatedUnion('type', [
       holderName: text.optional(),
     })
     .strict(),
-  z.object({ type: z.literal('upi_collect'), vpa: secretText }).strict(),
+  // no vpa is the connector's to refuse (MISSING_REQUIRED_FIELD vpa), not the file's
+  z.object({ type: z.literal('upi_collect'), vpa: secretText.optional() }).strict(),
   z.object({ type: z.literal('upi_intent') }).strict(),
   z.object({ type: z.literal('upi_qr') }).strict(),
 ]);
@@ -69,8 +75,17 @@ export const paymentFileSchema = z
     sessionToken: text.optional(),
     orderId: text.optional(),
     connectorTransactionId: text.optional(),
-    amount: z.number().int('minor units: an integer, e.g. 1000 for USD 10.00').safe(),
-    currency: z.enum(CURRENCIES as [string, ...string[]], 'an ISO 4217 code such as "USD"'),
+    amount: minorUnits.optional(),
+    currency: z
+      .enum(CURRENCIES as [string, ...string[]], 'an ISO 4217 code such as "USD"')
+      .optional(),
+    captureId: text.optional(),
+    voidId: text.optional(),
+    cancellationReason: text.optional(),
+    refundId: text.optional(),
+    connectorRefundId: text.optional(),
+    refundReason: text.optional(),
+    paymentAmount: minorUnits.optional(),
     captureMethod: z.enum(['automatic', 'manual']).optional(),
     authType: z.enum(['three_ds', 'no_three_ds']).optional(),
     paymentMethod: paymentMethod.optional(),
@@ -95,6 +110,19 @@ export const paymentFileSchema = z
   })
   .strict();
 
+/** Everything payment.json holds: a payment, and the ids and reasons of the flows after it. */
+export type PaymentFile = Omit<PaymentInput, 'amount' | 'currency'> & {
+  readonly amount?: number;
+  readonly currency?: Currency;
+  readonly captureId?: string;
+  readonly voidId?: string;
+  readonly cancellationReason?: string;
+  readonly refundId?: string;
+  readonly connectorRefundId?: string;
+  readonly refundReason?: string;
+  readonly paymentAmount?: number;
+};
+
 export interface FileIssue {
   readonly key: string;
   readonly rule: string;
@@ -103,10 +131,10 @@ export interface FileIssue {
 /** Reads a parsed payment.json; issues name the member path and the rule, never a value. */
 export function parsePaymentFile(
   input: unknown,
-): { ok: true; payment: PaymentInput } | { ok: false; issues: FileIssue[] } {
+): { ok: true; payment: PaymentFile } | { ok: false; issues: FileIssue[] } {
   const result = paymentFileSchema.safeParse(input);
   // zod adds no member for an absent optional, which is what exactOptionalPropertyTypes asks.
-  if (result.success) return { ok: true, payment: result.data as PaymentInput };
+  if (result.success) return { ok: true, payment: result.data as PaymentFile };
   return {
     ok: false,
     issues: result.error.issues.map((issue) => ({
