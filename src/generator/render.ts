@@ -276,9 +276,9 @@ export function renderConnector(context: TemplateContext): RenderedFile[] {
 
 /**
  * The hash manifests record for the templates the renderer uses: `hashTemplates` over the
- * `templates/` folder (computed once per process).
+ * `templates/` folder (computed once per process), without the Rust target's `ucs/`.
  */
 export function templateHash(): string {
-  hash ??= hashTemplateDir(templatesRoot());
+  hash ??= hashTemplateDir(templatesRoot(), ['ucs']);
   return hash;
 }

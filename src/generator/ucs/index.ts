@@ -14,3 +14,21 @@ export {
   ucsNames,
   type UcsNames,
 } from './names.js';
+export { ucsConnectorFiles, type ConnectorFiles } from './connector-files.js';
+export { SEED_FLOWS, type SeedFlow } from './flows.js';
+export {
+  AUTH_SLOTS,
+  parseUcsAnswers,
+  UCS_AUTH_TYPES,
+  type AuthField,
+  type UcsAnswers,
+  type UcsInputs,
+} from './inputs.js';
+export {
+  checkAgainstMock,
+  defaultMockDir,
+  type MockCheckResult,
+  type MockConnector,
+} from './mock-check.js';
+export { CONNECTORS_DIR, renderUcsConnector, type RenderedFile } from './render.js';
+export { hasTool, rustfmtSource, runTool } from './rust-tools.js';
