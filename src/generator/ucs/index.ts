@@ -4,7 +4,7 @@
  * TypeScript target.
  */
 
-export { UsageError } from './adapter.js';
+export { ConflictError, UsageError } from './adapter.js';
 export {
   heckWords,
   prostVariant,
@@ -32,3 +32,13 @@ export {
 } from './mock-check.js';
 export { CONNECTORS_DIR, renderUcsConnector, type RenderedFile } from './render.js';
 export { hasTool, rustfmtSource, runTool } from './rust-tools.js';
+export {
+  checkUcsConnector,
+  UCS_CHECKS,
+  type UcsCheck,
+  type UcsCheckName,
+  type UcsCheckReport,
+} from './checks.js';
+export { detectLayout, requireSeedLayout, type Layout } from './layout.js';
+export { applyUcsPlan, planUcsNew, planUcsRemove, type UcsPlan } from './plan.js';
+export { EDIT_POINTS, type EditPoint } from './wiring.js';
