@@ -65,7 +65,8 @@ export type RenderedSample =
 export async function listSampleCases(samplesDir: string): Promise<SampleCase[]> {
   const entries = await readdir(samplesDir, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isDirectory())
+    // generated-samples/ucs/ holds the Rust target's samples (src/generator/ucs/samples.ts)
+    .filter((entry) => entry.isDirectory() && entry.name !== 'ucs')
     .map((entry) => entry.name)
     .sort()
     .map((name) => ({

@@ -42,3 +42,13 @@ export {
 export { detectLayout, requireSeedLayout, type Layout } from './layout.js';
 export { applyUcsPlan, planUcsNew, planUcsRemove, type UcsPlan } from './plan.js';
 export { EDIT_POINTS, type EditPoint } from './wiring.js';
+export {
+  checkUcsSamples,
+  checkUcsSamplesAgainstMock,
+  defaultUcsSamplesDir,
+  listUcsSamples,
+  UCS_SAMPLES_FOLDER,
+  writeUcsSamples,
+  type UcsSampleDrift,
+} from './samples.js';
+export { unifiedDiff } from './adapter.js';
