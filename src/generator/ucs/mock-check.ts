@@ -65,9 +65,9 @@ async function mockHash(mockDir: string): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The warm copy of the mock: `<tmp>/create-connector-ucs-mock/<hash>/{src,target}`. */
-async function scratchCopy(mockDir: string): Promise<string> {
-  const scratch = path.join(tmpdir(), 'create-connector-ucs-mock', await mockHash(mockDir));
+/** The warm copy of the mock: `<root>/<hash>/{src,target}`, root defaulting to the OS temp dir. */
+async function scratchCopy(mockDir: string, root: string): Promise<string> {
+  const scratch = path.join(root, await mockHash(mockDir));
   const src = path.join(scratch, 'src');
   if (!existsSync(path.join(src, '.complete'))) {
     const staging = `${src}.${process.pid}.${Date.now()}`;
@@ -156,9 +156,11 @@ async function placeConnectors(src: string, connectors: readonly MockConnector[]
 export async function checkAgainstMock(
   connectors: readonly MockConnector[],
   mockDir: string,
+  options: { readonly scratchRoot?: string } = {},
 ): Promise<MockCheckResult | undefined> {
   const started = performance.now();
-  const scratch = await scratchCopy(mockDir);
+  const root = options.scratchRoot ?? path.join(tmpdir(), 'create-connector-ucs-mock');
+  const scratch = await scratchCopy(mockDir, root);
   return withLock(scratch, async () => {
     const src = path.join(scratch, 'src');
     await placeConnectors(src, connectors);
