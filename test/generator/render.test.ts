@@ -248,7 +248,8 @@ describe('renderConnector', () => {
           expect(formatted, `${context.names.folder} ${file.output}`).toBe(file.content);
         }
       }
-    });
+      // 144 × prettier: CPU-bound, over 20 s on a loaded 2-core machine
+    }, 120_000);
 
     it('holds for values at their longest', async () => {
       const name = `Pay${'Ab'.repeat(30)}X`;
