@@ -48,6 +48,25 @@ function integerIn(min: number, max: number): (value: string) => number {
   };
 }
 
+/** `--target ts|ucs` and `--ucs-dir`: the Rust target's commands live in commands/ucs.ts. */
+function targetOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--target <target>', 'ts (this workspace) or ucs (a connector-service checkout)')
+        .choices(['ts', 'ucs'])
+        .default('ts'),
+    )
+    .option('--ucs-dir <dir>', 'with --target ucs: the seed-era connector-service checkout');
+}
+
+/** The TypeScript commands' options as before `--target` existed. */
+function withoutTarget<T extends object>(options: T): T {
+  const { target: _target, ...rest } = options as T & { target?: unknown };
+  return rest as T;
+}
+
+const isUcs = (options: object): boolean => (options as { target?: unknown }).target === 'ucs';
+
 function common(command: Command, json = true): Command {
   command.option('--cwd <dir>', 'workspace directory (default: the current directory)');
   if (json) command.option('--json', 'print one JSON document on stdout');
@@ -95,11 +114,22 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option('--yes', 'take defaults for every answer not given, without asking')
     .option('--dry-run', 'print the plan and a unified diff per file; write nothing')
     .option('--force', 'overwrite files that already exist')
-    .option('--timings', 'print the time of each phase on stderr');
-  create.action(
+    .option('--timings', 'print the time of each phase on stderr')
+    .option(
+      '--base-url-production <url>',
+      'with --target ucs: production URL (default: --base-url)',
+    )
+    .option('--auth-fields <names>', 'with --target ucs: credential field names, comma-separated');
+  targetOptions(create).action(
     async (name: string | undefined, options: Record<string, unknown> & CommonOptions) => {
       await run(options, async (scoped) =>
-        (await import('./commands/new/index.js')).newCommand(name, options, scoped),
+        isUcs(options)
+          ? (await import('./commands/ucs.js')).newUcsCommand(name, options, scoped)
+          : (await import('./commands/new/index.js')).newCommand(
+              name,
+              withoutTarget(options),
+              scoped,
+            ),
       );
     },
   );
@@ -112,17 +142,31 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(
-    program
-      .command('remove')
-      .argument('<id>', 'connector id, folder or name, e.g. new_payment, new-payment, NewPayment'),
+  targetOptions(
+    common(
+      program
+        .command('remove')
+        .argument(
+          '<id>',
+          'connector id, folder or name, e.g. new_payment, new-payment, NewPayment',
+        ),
+    ),
   )
     .description('unwire a generated connector from the registry and delete its files')
     .option('--dry-run', 'print the plan; write nothing')
-    .option('--force', 'delete files edited since generation too (asked on a terminal)')
+    .option(
+      '--force',
+      'delete files edited since generation too (asked on a terminal; with --target ucs: created files)',
+    )
     .action(async (id: string, options: CommonOptions & { dryRun?: boolean; force?: boolean }) => {
       await run(options, async (scoped) =>
-        (await import('./commands/remove.js')).removeCommand(id, options, scoped),
+        isUcs(options)
+          ? (await import('./commands/ucs.js')).removeUcsCommand(id, options, scoped)
+          : (await import('./commands/remove.js')).removeCommand(
+              id,
+              withoutTarget(options),
+              scoped,
+            ),
       );
     });
 
@@ -136,13 +180,16 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(program.command('verify'))
+  targetOptions(common(program.command('verify')))
     .description(
       'CI gate. In a workspace: registry, folders and manifests agree, drift of each generated file, connectors load, generated tests pass. In the create-connector repository: samples render byte for byte, compile and pass; presets and registry agree',
     )
+    .option('--name <name>', 'with --target ucs --ucs-dir: the connector to check')
     .action(async (options: CommonOptions) => {
       await run(options, async (scoped) =>
-        (await import('./commands/verify.js')).verifyCommand(options, scoped),
+        isUcs(options)
+          ? (await import('./commands/ucs.js')).verifyUcsCommand(options, scoped)
+          : (await import('./commands/verify.js')).verifyCommand(withoutTarget(options), scoped),
       );
     });
 

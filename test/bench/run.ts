@@ -34,6 +34,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'wiring', rows: async (ctx) => (await import('./wiring.js')).wiringRows(ctx) },
   { name: 'verify', rows: async (ctx) => (await import('./verify.js')).verifyRows(ctx) },
   { name: 'runtime', rows: async (ctx) => (await import('./runtime.js')).runtimeRows(ctx) },
+  { name: 'ucs', rows: async (ctx) => (await import('./ucs.js')).ucsRows(ctx) },
 ];
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);

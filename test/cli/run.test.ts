@@ -524,7 +524,9 @@ describe('exit 1: invalid input, nothing sent', () => {
       acmePayment({ connectorTransactionId: 'T1' }),
       ['--flow', 'psync'],
     );
-    expect(result.stdout).toContain('  error           NOT_IMPLEMENTED: This feature is not implemented: psync flow for acme');
+    expect(result.stdout).toContain(
+      '  error           NOT_IMPLEMENTED: This feature is not implemented: psync flow for acme',
+    );
   });
 
   it('--help says where --base-url goes by default: the real network', async () => {

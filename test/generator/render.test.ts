@@ -353,7 +353,8 @@ describe('templateHash', () => {
     const entries = await readdir(root, { recursive: true, withFileTypes: true });
     const files = entries
       .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .filter((path) => !path.startsWith('ucs/'));
     return Promise.all(
       files.map(async (path) => ({ path, bytes: await readFile(join(root, path)) })),
     );

@@ -27,23 +27,27 @@ export function hashTemplates(
   return hash.digest('hex');
 }
 
-/** hashTemplates over every file under `dir` (posix paths relative to it; dotfiles skipped). */
-export function hashTemplateDir(dir: string): string {
+/**
+ * hashTemplates over every file under `dir` (posix paths relative to it; dotfiles and the
+ * top-level folders in `skip` left out).
+ */
+export function hashTemplateDir(dir: string, skip: readonly string[] = []): string {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) =>
       path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
     )
     .filter((file) => !file.split('/').some((segment) => segment.startsWith('.')))
+    .filter((file) => !skip.includes(file.split('/')[0] ?? ''))
     .map((file) => ({ path: file, bytes: readFileSync(path.join(dir, ...file.split('/'))) }));
   return hashTemplates(files);
 }
 
 /**
  * The hash manifests record for the templates the renderer uses: `hashTemplates` over the
- * `templates/` folder (computed once per process).
+ * `templates/` folder (computed once per process), without the Rust target's `ucs/`.
  */
 export function templateHash(): string {
-  hash ??= hashTemplateDir(templatesRoot());
+  hash ??= hashTemplateDir(templatesRoot(), ['ucs']);
   return hash;
 }

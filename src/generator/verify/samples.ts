@@ -59,15 +59,18 @@ export type RenderedSample =
 /** The cases under `samplesDir`: every folder in it, sorted by name. */
 export async function listSampleCases(samplesDir: string): Promise<SampleCase[]> {
   const entries = await readdir(samplesDir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => ({
-      name,
-      dir: path.join(samplesDir, name),
-      ...(isPresetId(name) ? { preset: name } : {}),
-    }));
+  return (
+    entries
+      // generated-samples/ucs/ holds the Rust target's samples (src/generator/ucs/samples.ts)
+      .filter((entry) => entry.isDirectory() && entry.name !== 'ucs')
+      .map((entry) => entry.name)
+      .sort()
+      .map((name) => ({
+        name,
+        dir: path.join(samplesDir, name),
+        ...(isPresetId(name) ? { preset: name } : {}),
+      }))
+  );
 }
 
 function answersText(answers: unknown): string {
