@@ -1,29 +1,64 @@
-/** @module The workspace's registered connectors, loaded from its registry at run time. */
+/**
+ * @module The workspace's registered connectors, loaded at run time: only what a command needs
+ * (`run` imports one connector module, not the registry and every connector), compiled through
+ * the per-user code cache. A file that does not compile is named with its line and the reason.
+ */
 
 import { importWorkspaceModule } from '../generator/load-module.js';
+import { entryModule, registryIndex } from '../generator/registry-index.js';
+import type { RegistryEntry } from '../generator/registry-source.js';
+import { WorkspaceSourceError } from '../generator/workspace-modules.js';
 import { loadWorkspace, workspaceFile, type Workspace } from '../generator/workspace.js';
 import type { AmountType, Connector } from '../runtime/index.js';
 import { CliError, usageError } from './errors.js';
 
 export type Registry = Readonly<Record<string, Connector<AmountType>>>;
 
+/** The reference connectors this package ships, runnable from a workspace that has none of its own. */
+const BUILT_IN: Readonly<Record<string, () => Promise<Connector<AmountType>>>> = {
+  nuvei: async () => (await import('../connectors/nuvei/index.js')).nuvei,
+  paytm: async () => (await import('../connectors/paytm/index.js')).paytm,
+};
+
+/** The workspace's own code failed to load: its error, not a bug of create-connector. */
+function loadFailure(workspace: Workspace, error: unknown): CliError {
+  if (error instanceof WorkspaceSourceError) {
+    return new CliError(
+      `cannot load the registry ${workspace.registry}: ${error.message}`,
+      'usage',
+      1,
+      [{ key: 'file', value: error.file, rule: error.reason }],
+      { cause: error },
+    );
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new CliError(
+    `cannot load the registry ${workspace.registry}: ${reason}`,
+    'usage',
+    1,
+    [{ key: 'registry', value: workspace.registry, rule: 'must import without errors' }],
+    { cause: error, hint: 'Run with --verbose for the stack trace.' },
+  );
+}
+
+async function importModule(workspace: Workspace, file: string): Promise<Record<string, unknown>> {
+  return importWorkspaceModule(workspaceFile(workspace, file), workspace.root).catch(
+    (error: unknown) => {
+      throw loadFailure(workspace, error);
+    },
+  );
+}
+
+function isConnector(value: unknown): value is Connector<AmountType> {
+  return typeof value === 'object' && value !== null && 'flows' in value && 'name' in value;
+}
+
+/** The whole registry, evaluated (every connector it imports). */
 export async function loadRegistry(
   cwd: string,
 ): Promise<{ workspace: Workspace; connectors: Registry }> {
   const workspace = loadWorkspace(cwd);
-  const module = await importWorkspaceModule(workspaceFile(workspace, workspace.registry)).catch(
-    (error: unknown) => {
-      // the workspace's own code failed to load: its error, not a bug of create-connector
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new CliError(
-        `cannot load the registry ${workspace.registry}: ${reason}`,
-        'usage',
-        1,
-        [{ key: 'registry', value: workspace.registry, rule: 'must import without errors' }],
-        { cause: error, hint: 'Run with --verbose for the stack trace.' },
-      );
-    },
-  );
+  const module = await importModule(workspace, workspace.registry);
   const connectors = module['connectors'];
   if (typeof connectors !== 'object' || connectors === null) {
     throw usageError(`${workspace.registry} does not export "connectors"`, [
@@ -33,16 +68,47 @@ export async function loadRegistry(
   return { workspace, connectors: connectors as Registry };
 }
 
+/** The registry's entries, read without evaluating it; undefined when it cannot be read so. */
+export async function registryEntries(workspace: Workspace): Promise<RegistryEntry[] | undefined> {
+  try {
+    return await registryIndex(workspace);
+  } catch (error) {
+    if (error instanceof WorkspaceSourceError) throw loadFailure(workspace, error);
+    // a registry the reader does not follow: evaluating it is the fallback
+    return undefined;
+  }
+}
+
+/** One entry's connector, from its own module; undefined when that module does not export it. */
+export async function importEntry(
+  workspace: Workspace,
+  entry: RegistryEntry,
+): Promise<Connector<AmountType> | undefined> {
+  const module = await importModule(workspace, entryModule(workspace, entry));
+  const value = module[entry.value];
+  return isConnector(value) ? value : undefined;
+}
+
+/** The connector `id` names: the workspace's own, else a built-in reference of this package. */
 export async function loadConnector(cwd: string, id: string): Promise<Connector<AmountType>> {
-  const { connectors } = await loadRegistry(cwd);
-  const connector = Object.hasOwn(connectors, id) ? connectors[id] : undefined;
+  const workspace = loadWorkspace(cwd);
+  const entries = await registryEntries(workspace);
+  const entry = entries?.find((each) => each.id === id);
+  let connector = entry === undefined ? undefined : await importEntry(workspace, entry);
+  let known = entries?.map((each) => each.id);
+  if (connector === undefined && (entries === undefined || entry !== undefined)) {
+    const { connectors } = await loadRegistry(cwd);
+    connector = Object.hasOwn(connectors, id) ? connectors[id] : undefined;
+    known = Object.keys(connectors);
+  }
+  if (connector === undefined && Object.hasOwn(BUILT_IN, id)) return BUILT_IN[id]!();
   if (connector === undefined) {
-    const known = Object.keys(connectors);
+    const names = known ?? [];
     throw usageError(`no connector "${id}" is registered`, [
       {
         key: 'id',
         value: id,
-        rule: known.length === 0 ? 'the registry is empty' : `must be one of ${known.join(', ')}`,
+        rule: names.length === 0 ? 'the registry is empty' : `must be one of ${names.join(', ')}`,
       },
     ]);
   }

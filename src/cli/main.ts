@@ -111,10 +111,15 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(program.command('remove').argument('<id>', 'connector id, e.g. new_payment'))
+  common(
+    program
+      .command('remove')
+      .argument('<id>', 'connector id, folder or name, e.g. new_payment, new-payment, NewPayment'),
+  )
     .description('unwire a generated connector from the registry and delete its files')
     .option('--dry-run', 'print the plan; write nothing')
-    .action(async (id: string, options: CommonOptions & { dryRun?: boolean }) => {
+    .option('--force', 'delete files edited since generation too (asked on a terminal)')
+    .action(async (id: string, options: CommonOptions & { dryRun?: boolean; force?: boolean }) => {
       await run(options, async (scoped) =>
         (await import('./commands/remove.js')).removeCommand(id, options, scoped),
       );
@@ -142,7 +147,10 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
 
   common(program.command('run').argument('<id>', 'registered connector id'))
     .description('run the payment sequence of a connector against any base URL')
-    .option('--base-url <url>', "the gateway's base URL (default: the connector's sandbox URL)")
+    .option(
+      '--base-url <url>',
+      "where to send the requests, e.g. the URL `sandbox` prints (default: the gateway's sandbox URL (real network))",
+    )
     .requiredOption(
       '--auth <file>',
       'credentials: {"type":"SignatureKey","apiKey":…,"key1":…,"apiSecret":…}',
@@ -178,7 +186,8 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   )
     .description('serve a gateway emulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (default: a free one)', integerIn(0, 65_535))
-    .action(async (target: string, options: CommonOptions & { port?: number }) => {
+    .option('--quiet', 'do not log each request (method, path, answer status) on stderr')
+    .action(async (target: string, options: CommonOptions & { port?: number; quiet?: boolean }) => {
       await run(options, async (scoped) =>
         (await import('./commands/sandbox.js')).sandboxCommand(target, options, scoped),
       );

@@ -1,8 +1,9 @@
 /** @module How a plan is shown: file list, unified diffs on a dry run, or one JSON document. */
 
 import type { ConnectorPlan } from '../generator/generate.js';
-import { unifiedDiff } from '../generator/tree.js';
+import { unifiedDiff, type FileChange } from '../generator/tree.js';
 import type { CliIo } from './io.js';
+import { isManifestPath, manifestDiff } from './manifest-summary.js';
 
 export interface PlanReport {
   readonly connector: { readonly id: string; readonly name: string; readonly dir: string };
@@ -14,12 +15,18 @@ export interface PlanReport {
   readonly dryRun: boolean;
 }
 
+/** A manifest shows as its one-line summary; every other file as its unified diff. */
+async function diffOf(change: FileChange, before: string | undefined): Promise<string> {
+  const summary = isManifestPath(change.path) ? await manifestDiff(change, before) : undefined;
+  return summary ?? unifiedDiff(change, before);
+}
+
 export async function planReport(plan: ConnectorPlan, dryRun: boolean): Promise<PlanReport> {
   const changes = await Promise.all(
     plan.changes.map(async (change) => ({
       path: change.path,
       type: change.type,
-      ...(dryRun ? { diff: await unifiedDiff(change, plan.before.get(change.path)) } : {}),
+      ...(dryRun ? { diff: await diffOf(change, plan.before.get(change.path)) } : {}),
     })),
   );
   return { connector: plan.connector, changes, dryRun };

@@ -8,8 +8,7 @@ import type { Answers } from './answers.js';
 import { codeStyleFor } from './code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { ConflictError, UsageError } from './errors.js';
-import { parseManifest } from './manifest.js';
-import { listRegistry, addToRegistry, removeFromRegistry } from './wire-registry.js';
+import { listRegistry, addToRegistry } from './wire-registry.js';
 import { PhaseTimer } from './timings.js';
 import {
   applyChanges,
@@ -18,12 +17,7 @@ import {
   type ApplyOptions,
   type FileChange,
 } from './tree.js';
-import {
-  connectorPathsById,
-  loadWorkspace,
-  relativeModuleSpecifier,
-  type Workspace,
-} from './workspace.js';
+import { loadWorkspace, relativeModuleSpecifier, type Workspace } from './workspace.js';
 
 export interface ConnectorPlan {
   readonly workspace: Workspace;
@@ -34,7 +28,7 @@ export interface ConnectorPlan {
   readonly before: ReadonlyMap<string, string | undefined>;
 }
 
-function readRegistry(tree: ChangeTree, workspace: Workspace): string {
+export function readRegistry(tree: ChangeTree, workspace: Workspace): string {
   const source = tree.read(workspace.registry);
   if (source === undefined) {
     throw new UsageError(`the registry ${workspace.registry} does not exist`, {
@@ -57,7 +51,7 @@ export function registeredIds(cwd: string): { workspace: Workspace; ids: string[
   return { workspace, ids: listRegistry(source).map((entry) => entry.id) };
 }
 
-function finishPlan(
+export function finishPlan(
   workspace: Workspace,
   tree: ChangeTree,
   connector: ConnectorPlan['connector'],
@@ -115,46 +109,6 @@ export async function planNewConnector(options: {
     allowUpdate: [workspace.registry],
   });
   return plan;
-}
-
-/** Plans taking a generated connector out: unwire it and delete the files its manifest lists. */
-export async function planRemoval(options: {
-  readonly cwd: string;
-  readonly id: string;
-}): Promise<ConnectorPlan> {
-  const workspace = loadWorkspace(options.cwd);
-  const tree = new ChangeTree(workspace.root);
-  const registry = readRegistry(tree, workspace);
-  const paths = connectorPathsById(workspace, options.id);
-  const manifestText = tree.read(paths.manifest);
-  if (manifestText === undefined) {
-    const registered = listRegistry(registry).some((entry) => entry.id === options.id);
-    throw new UsageError(
-      registered
-        ? `"${options.id}" has no manifest (${paths.manifest}): it was not generated, so remove refuses to delete it`
-        : `no generated connector "${options.id}" in this workspace`,
-      {
-        issues: [
-          {
-            key: 'id',
-            value: options.id,
-            rule: 'must name a connector made by create-connector new',
-          },
-        ],
-      },
-    );
-  }
-  const manifest = parseManifest(manifestText, paths.manifest);
-  for (const file of Object.keys(manifest.files)) tree.delete(file);
-  tree.delete(paths.manifest);
-  if (listRegistry(registry).some((entry) => entry.id === options.id)) {
-    tree.write(workspace.registry, removeFromRegistry(registry, options.id));
-  }
-  return finishPlan(workspace, tree, {
-    id: options.id,
-    name: String(manifest.answers.name),
-    dir: paths.dir,
-  });
 }
 
 /** Writes a plan all-or-nothing; on failure every touched file is restored. */

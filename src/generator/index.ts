@@ -21,16 +21,11 @@ export {
   UsageError,
   type Issue,
 } from './errors.js';
-export {
-  applyPlan,
-  planNewConnector,
-  planRemoval,
-  registeredIds,
-  type ConnectorPlan,
-} from './generate.js';
+export { applyPlan, planNewConnector, registeredIds, type ConnectorPlan } from './generate.js';
 export { names, type Names } from './names.js';
 export { PRESETS, presetAnswers, type PresetId } from './presets.js';
 export { planRegeneration, type RegenerationPlan } from './regenerate.js';
+export { planRemoval, type KeptFile, type RemovalPlan } from './remove-plan.js';
 export { PhaseTimer, type Phase } from './timings.js';
 export { verify, type VerifyOptions, type VerifyReport } from './verify.js';
 export { loadWorkspace, type Workspace } from './workspace.js';

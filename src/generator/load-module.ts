@@ -1,6 +1,13 @@
-/** @module Imports a workspace's TypeScript module (its registry, its connectors) at run time. */
+/**
+ * @module Imports a workspace's TypeScript module (its registry, its connectors) at run time:
+ * compiled through the per-user code cache (workspace-modules.ts), so a warm start loads plain
+ * JavaScript with no loader hooks. tsx's loader remains for what the cache cannot address (a
+ * cycle of local imports).
+ */
 
 import { pathToFileURL } from 'node:url';
+
+import { ImportCycleError, importCompiled } from './workspace-modules.js';
 
 let tsxRegistered = false;
 
@@ -16,13 +23,7 @@ function retryUrl(url: string): string {
   return failedBeforeTsx.has(url) ? `${url}?tsx` : url;
 }
 
-/**
- * Plain `import()` first (a test runner or a built workspace can already load it); for `.ts`
- * sources under plain Node, registers tsx's loader once and retries.
- */
-export async function importWorkspaceModule(
-  absolutePath: string,
-): Promise<Record<string, unknown>> {
+async function importWithTsx(absolutePath: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(absolutePath).href;
   try {
     return (await import(retryUrl(url))) as Record<string, unknown>;
@@ -34,4 +35,20 @@ export async function importWorkspaceModule(
   register();
   tsxRegistered = true;
   return (await import(retryUrl(url))) as Record<string, unknown>;
+}
+
+/** A `.ts` module through the code cache; anything else (or a cycle) as before, tsx if needed. */
+export async function importWorkspaceModule(
+  absolutePath: string,
+  /** The workspace root: error messages name files relative to it. */
+  root?: string,
+): Promise<Record<string, unknown>> {
+  if (absolutePath.endsWith('.ts')) {
+    try {
+      return await importCompiled(absolutePath, root);
+    } catch (error) {
+      if (!(error instanceof ImportCycleError)) throw error;
+    }
+  }
+  return importWithTsx(absolutePath);
 }

@@ -17,7 +17,7 @@ import {
 /** The loopback options an emulator passes through to its server. */
 export type EmulatorLoopbackOptions = Pick<
   LoopbackOptions,
-  'port' | 'lifetimeMs' | 'keepProcessAlive'
+  'port' | 'lifetimeMs' | 'keepProcessAlive' | 'onReply'
 >;
 
 /** Answers a request; `baseUrl` is the emulator's own, for links in its answers. */
@@ -36,6 +36,7 @@ export async function serveEmulator(
     ...(options.keepProcessAlive === undefined
       ? {}
       : { keepProcessAlive: options.keepProcessAlive }),
+    ...(options.onReply === undefined ? {} : { onReply: options.onReply }),
   });
   baseUrl = gateway.baseUrl;
   return gateway;

@@ -42,6 +42,8 @@ export interface LoopbackOptions {
   readonly maxBodyBytes?: number;
   /** Keep the process alive while serving (default false, so tests never hang on it). */
   readonly keepProcessAlive?: boolean;
+  /** Told of each answered request with the status it got (`sandbox` logs one line each). */
+  readonly onReply?: (request: Pick<RecordedRequest, 'method' | 'path'>, status: number) => void;
 }
 
 export interface LoopbackGateway {
@@ -108,7 +110,12 @@ export async function startLoopbackGateway(
   const queue: Array<{ match: RequestMatcher; reply: ScriptedReply }> = [];
   let served = 0;
 
-  const send = (res: ServerResponse, reply: GatewayReply): void => {
+  const send = (
+    res: ServerResponse,
+    reply: GatewayReply,
+    request: Pick<RecordedRequest, 'method' | 'path'> | undefined = undefined,
+  ): void => {
+    if (request !== undefined) options.onReply?.(request, reply.status);
     res.writeHead(reply.status, {
       ...reply.headers,
       'content-length': Buffer.byteLength(reply.body),
@@ -139,9 +146,9 @@ export async function startLoopbackGateway(
         return;
       }
       try {
-        send(res, scripted ?? (await handler(request)));
+        send(res, scripted ?? (await handler(request)), request);
       } catch (error) {
-        send(res, { status: 500, body: `emulator error: ${(error as Error).message}` });
+        send(res, { status: 500, body: `emulator error: ${(error as Error).message}` }, request);
       }
     })();
   });

@@ -5,7 +5,15 @@
  * generated tests passing under the workspace's own vitest.
  */
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { installBuiltCopy } from './helpers/build.js';
 import { runChild, startChild, type ChildResult } from './helpers/child.js';
 import { writeJson } from './helpers/files.js';
+import { ownDependency } from '../../src/cli/own-install.js';
 import { runMain } from './helpers/io.js';
 import { REPO_ROOT, treeSnapshot } from './helpers/workspace.js';
 
@@ -36,6 +45,50 @@ function tempDir(): string {
 const readJson = (file: string) =>
   JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
+describe('the dependency init writes on create-connector', () => {
+  /** A package folder `node_modules/create-connector` whose install recorded `resolved`. */
+  function installed(resolved: string | undefined): string {
+    const root = realpathSync(tempDir());
+    const pkg = path.join(root, 'node_modules', 'create-connector');
+    mkdirSync(pkg, { recursive: true });
+    if (resolved !== undefined) {
+      writeFileSync(
+        path.join(root, 'node_modules', '.package-lock.json'),
+        JSON.stringify({ packages: { 'node_modules/create-connector': { resolved } } }),
+      );
+    }
+    return pkg;
+  }
+
+  it.each([
+    [
+      'the registry',
+      'https://registry.npmjs.org/create-connector/-/create-connector-0.1.0.tgz',
+      '^0.1.0',
+      'registry',
+    ],
+    ['an install without a lockfile', undefined, '^0.1.0', 'registry'],
+    [
+      'a tarball (npx --package x.tgz)',
+      'file:../out/create-connector-0.1.0.tgz',
+      'file:<root>/../out/create-connector-0.1.0.tgz',
+      'tarball',
+    ],
+  ])('installed from %s', (_from, resolved, spec, source) => {
+    const pkg = installed(resolved);
+    const root = path.dirname(path.dirname(pkg));
+    expect(ownDependency('0.1.0', pkg)).toEqual({
+      spec: spec.replace('file:<root>/../', `file:${path.dirname(root)}/`),
+      source,
+    });
+  });
+
+  it('a folder outside node_modules (a checkout, npm link) is its own file: spec', () => {
+    const dir = realpathSync(tempDir());
+    expect(ownDependency('0.1.0', dir)).toEqual({ spec: `file:${dir}`, source: 'folder' });
+  });
+});
+
 describe('init', () => {
   it('makes a workspace in a new directory, named after it', async () => {
     const dir = tempDir();
@@ -43,19 +96,24 @@ describe('init', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const root = path.join(dir, 'My Connectors');
+    // run from this checkout: the dependency is this folder, which npm install can take
+    const checkout = realpathSync(REPO_ROOT);
     expect(result.json()).toEqual({
       workspace: root,
+      dependency: { spec: `file:${checkout}`, source: 'folder' },
       changes: INIT_FILES.map((file) => ({ path: file, type: 'create' })),
     });
-    const { version } = readJson(path.join(REPO_ROOT, 'package.json')) as { version: string };
     const pkg = readJson(path.join(root, 'package.json'));
     expect(pkg).toMatchObject({
       name: 'my-connectors',
       private: true,
       type: 'module',
       scripts: { test: expect.stringContaining('vitest run') },
-      dependencies: { 'create-connector': `^${version}` },
+      dependencies: { 'create-connector': `file:${checkout}` },
     });
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(
+      '## Where create-connector comes from',
+    );
     expect(Object.keys(pkg['devDependencies'] as object).sort()).toEqual([
       '@types/node',
       'typescript',

@@ -1,8 +1,13 @@
 /** `create-connector list` and `remove` in this process over temporary workspaces. */
 
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { runMain } from './helpers/io.js';
+import { removeCommand } from '../../src/cli/commands/remove.js';
+import type { PromptAdapter } from '../../src/cli/prompts.js';
+import { captureIo, runMain } from './helpers/io.js';
 import { treeSnapshot, workspaceForTest } from './helpers/workspace.js';
 
 const ACME = [
@@ -105,6 +110,43 @@ describe('a registry that fails to load', () => {
   });
 });
 
+describe('a connector file that does not compile', () => {
+  it('names the file and line; conflict markers get their own advice (list and run)', async () => {
+    const root = await workspaceForTest();
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    const index = path.join(root, 'src/connectors/acme/index.ts');
+    const original = readFileSync(index, 'utf8');
+    const lines = original.split('\n');
+    writeFileSync(
+      index,
+      [...lines.slice(0, 3), '<<<<<<< ours', '=======', '>>>>>>> theirs', ...lines.slice(3)].join(
+        '\n',
+      ),
+    );
+    const listed = await runMain(['list'], { cwd: root });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(
+      'src/connectors/acme/index.ts:4:1: resolve the conflict markers in src/connectors/acme/index.ts',
+    );
+    const ran = await runMain(
+      ['run', 'acme', '--auth', 'none.json', '--payment', 'none.json', '--json'],
+      { cwd: root },
+    );
+    expect(ran.json<{ error: { message: string } }>().error.message).toContain(
+      'resolve the conflict markers in src/connectors/acme/index.ts',
+    );
+
+    const transformers = path.join(root, 'src/connectors/acme/transformers.ts');
+    writeFileSync(index, original);
+    writeFileSync(transformers, `${readFileSync(transformers, 'utf8')}\nexport const = 1;\n`);
+    const broken = await runMain(['list'], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(
+      /error: cannot load the registry src\/connectors\/registry\.ts: src\/connectors\/acme\/transformers\.ts:\d+:\d+: Variable declaration expected\./,
+    );
+  });
+});
+
 describe('remove', () => {
   it('unwires and deletes a generated connector: the files are as before new', async () => {
     const root = await workspaceForTest({ references: true });
@@ -151,6 +193,101 @@ describe('remove', () => {
     const unknown = await runMain(['remove', 'stripe'], { cwd: root });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no generated connector "stripe"');
+    expect(treeSnapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['the id', 'acme_pay'],
+    ['the folder', 'acme-pay'],
+    ['the name', 'AcmePay'],
+  ])('by %s: unwires the one connector it names (the registry loads after)', async (_how, arg) => {
+    const root = await workspaceForTest({ references: true });
+    const before = filesOnly(treeSnapshot(root));
+    expect(
+      (await runMain([...ACME.slice(0, 1), 'AcmePay', ...ACME.slice(2)], { cwd: root })).code,
+    ).toBe(0);
+    const removed = await runMain(['remove', arg, '--json'], { cwd: root });
+    expect(removed.code).toBe(0);
+    expect(removed.json<{ connector: { id: string } }>().connector.id).toBe('acme_pay');
+    expect(filesOnly(treeSnapshot(root))).toEqual(before);
+    expect((await runMain(['list'], { cwd: root })).code).toBe(0);
+  });
+
+  it('repairs a registry that imports a folder that is gone: remove <id> unwires it', async () => {
+    const root = await workspaceForTest({ references: true });
+    const before = filesOnly(treeSnapshot(root));
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    rmSync(path.join(root, 'src/connectors/acme'), { recursive: true });
+    rmSync(path.join(root, 'test/connectors/acme.test.ts'));
+    expect((await runMain(['list'], { cwd: root })).code).toBe(1);
+    const repaired = await runMain(['remove', 'acme'], { cwd: root });
+    expect(repaired.stderr).toBe('');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain('UPDATE src/connectors/registry.ts');
+    // the registry is byte for byte what it was before new (a new process loads it again)
+    expect(filesOnly(treeSnapshot(root))).toEqual(before);
+  });
+
+  it('keeps files edited since generation (listed) unless --force; never a file it did not write', async () => {
+    const root = await workspaceForTest({ references: true });
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    const transformers = path.join(root, 'src/connectors/acme/transformers.ts');
+    const edited = `${readFileSync(transformers, 'utf8')}// mine\n`;
+    writeFileSync(transformers, edited);
+    const helper = path.join(root, 'src/connectors/acme/helper.ts');
+    writeFileSync(helper, 'export const mine = 1;\n');
+
+    const kept = await runMain(['remove', 'acme'], { cwd: root });
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(
+      'KEEP   src/connectors/acme/transformers.ts (edited since generation',
+    );
+    expect(readFileSync(transformers, 'utf8')).toBe(edited);
+    expect(readFileSync(helper, 'utf8')).toBe('export const mine = 1;\n');
+    expect(existsSync(path.join(root, 'src/connectors/acme/index.ts'))).toBe(false);
+    expect((await runMain(['list', '--json'], { cwd: root })).json()).toHaveLength(2);
+
+    const root2 = await workspaceForTest({ references: true });
+    expect((await runMain(ACME, { cwd: root2 })).code).toBe(0);
+    writeFileSync(path.join(root2, 'src/connectors/acme/transformers.ts'), edited);
+    const forced = await runMain(['remove', 'acme', '--force', '--json'], { cwd: root2 });
+    expect(forced.code).toBe(0);
+    expect(forced.json<{ kept: unknown[] }>().kept).toEqual([]);
+    expect(existsSync(path.join(root2, 'src/connectors/acme'))).toBe(false);
+  });
+
+  it('on a terminal, asks before deleting edited files', async () => {
+    const root = await workspaceForTest({ references: true });
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    const index = path.join(root, 'src/connectors/acme/index.ts');
+    writeFileSync(index, `${readFileSync(index, 'utf8')}// mine\n`);
+    const asked: string[] = [];
+    const answer = (yes: boolean): PromptAdapter => ({
+      input: () => Promise.reject(new Error('not asked')),
+      select: () => Promise.reject(new Error('not asked')),
+      confirm: (message) => {
+        asked.push(message);
+        return Promise.resolve(yes);
+      },
+    });
+    const io = captureIo(root, { tty: true });
+    expect(await removeCommand('acme', { dryRun: true }, io, answer(true))).toBe(0);
+    expect(asked).toEqual([]);
+    expect(await removeCommand('acme', {}, io, answer(true))).toBe(0);
+    expect(asked).toEqual(['Delete them too?']);
+    expect(io.stdoutText()).toContain('src/connectors/acme/index.ts');
+    expect(existsSync(index)).toBe(false);
+  });
+
+  it('refuses an argument that names no registered connector, changing nothing', async () => {
+    const root = await workspaceForTest({ references: true });
+    expect((await runMain(ACME, { cwd: root })).code).toBe(0);
+    const before = treeSnapshot(root);
+    const result = await runMain(['remove', 'acme-payments', '--json'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(
+      result.json<{ error: { issues: Array<{ rule: string }> } }>().error.issues[0]!.rule,
+    ).toBe('must name a registered connector: acme, nuvei, paytm');
     expect(treeSnapshot(root)).toEqual(before);
   });
 });

@@ -144,6 +144,16 @@ describe('--json', () => {
       '--- a/src/connectors/registry.ts\n+++ b/src/connectors/registry.ts',
     );
     expect(registry.diff).toContain("+import { paytm } from './paytm/index.js';");
+    // the manifest is one summary line, not its pristine copies of every file
+    const manifest = report.changes.find((change) => change.path.endsWith('manifest.json'))!;
+    const added = manifest
+      .diff!.split('\n')
+      .filter((line) => line.startsWith('+') && !line.startsWith('+++'));
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
+      ),
+    ]);
     expect(treeSnapshot(root)).toEqual(before);
   });
 
@@ -237,6 +247,11 @@ describe('without a terminal', () => {
     expect(suggested.stderr).toBe('');
     expect(suggested.code).toBe(0);
     expect(suggested.stdout).toContain('Generated NewPayment (new_payment)');
+    // Next: the emulator on a fixed port and the exact run command against it
+    expect(suggested.stdout).toContain('  npx create-connector sandbox new_payment --port 4010');
+    expect(suggested.stdout).toContain(
+      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010\n',
+    );
   });
 
   it('the suggestion keeps what was given and fills only what is missing', async () => {

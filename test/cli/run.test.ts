@@ -344,6 +344,14 @@ describe('exit 0: a result came back', () => {
     expect(declined.json<RunJson>().status).toBe('Failure');
   });
 
+  it('generic: a payment without referenceId (sent as "") is accepted by its emulator', async () => {
+    const { referenceId: _dropped, ...payment } = acmePayment();
+    const result = await runJson('acme', acme.baseUrl, files.acmeAuth, payment);
+    expect(result.json<RunJson>().error).toBeUndefined();
+    expect(result.json<RunJson>().status).toBe('Charged');
+    expect(acme.lastRequest('/v2/payments')!.body).toContain('reference=&');
+  });
+
   it('generic in-band gateway error (status ERROR): exit 0 with the error', async () => {
     const result = await runJson(
       'acme',
@@ -501,6 +509,48 @@ describe('exit 1: invalid input, nothing sent', () => {
     });
     expect(nuvei.requests).toHaveLength(0);
     expect(acme.requests).toHaveLength(0);
+  });
+
+  it('text output prints an error code once when the gateway gave none of its own', async () => {
+    const result = await run(
+      'acme',
+      acme.baseUrl,
+      files.acmeAuth,
+      acmePayment({ connectorTransactionId: 'T1' }),
+      ['--flow', 'psync'],
+    );
+    expect(result.stdout).toContain('  error           NOT_IMPLEMENTED: Not implemented');
+  });
+
+  it('--help says where --base-url goes by default: the real network', async () => {
+    const help = await runMain(['run', '--help'], { cwd: root });
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      "(default: the gateway's sandbox URL (real network))",
+    );
+  });
+
+  it('run nuvei in a workspace without one runs the built-in reference connector', async () => {
+    const bare = await createTempWorkspace();
+    try {
+      const result = await runMain(
+        [
+          'run',
+          'nuvei',
+          '--base-url',
+          nuvei.paymentBaseUrl,
+          '--auth',
+          files.nuveiAuth,
+          '--payment',
+          writeJson(bare.root, 'payment.json', nuveiPayment()),
+          '--json',
+        ],
+        { cwd: bare.root },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.json<RunJson>().status).toBe('Charged');
+    } finally {
+      await bare.dispose();
+    }
   });
 
   it('credentials of a type the connector does not accept', async () => {

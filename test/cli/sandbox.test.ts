@@ -230,6 +230,30 @@ describe('sandbox in this process', () => {
   });
 });
 
+describe('sandbox banner and request log', () => {
+  it('prints the exact run command, then one line per request; --quiet logs none', async () => {
+    const io = captureIo(generated.root);
+    const exit = main(['sandbox', 'acme'], io);
+    const baseUrl = (await io.firstStdout()).trim();
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await fetch(`${baseUrl}/nowhere`, { method: 'POST' });
+    io.interrupt();
+    expect(await exit).toBe(0);
+    expect(io.stderrText()).toContain(
+      `pay against it: npx create-connector run acme --auth auth.json --payment payment.json --base-url ${baseUrl}\n`,
+    );
+    expect(io.stderrText()).toContain('POST /nowhere → 404\n');
+
+    const quiet = captureIo(generated.root);
+    const quietExit = main(['sandbox', 'acme', '--quiet'], quiet);
+    const quietUrl = (await quiet.firstStdout()).trim();
+    await fetch(`${quietUrl}/nowhere`, { method: 'POST' });
+    quiet.interrupt();
+    expect(await quietExit).toBe(0);
+    expect(quiet.stderrText()).not.toContain('/nowhere');
+  });
+});
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -243,7 +243,8 @@ describe('startGenericEmulator', () => {
   describe('session fields', () => {
     it.each([
       ['no merchantId', { merchantId: undefined }, 'merchantId'],
-      ['no clientRequestId', { clientRequestId: '' }, 'clientRequestId'],
+      ['no clientRequestId', { clientRequestId: undefined }, 'clientRequestId'],
+      ['a clientRequestId that is a number', { clientRequestId: 7 }, 'clientRequestId'],
       ['a timestamp in milliseconds', { timestamp: String(Date.now()) }, 'timestamp'],
       [
         'a timestamp an hour old',

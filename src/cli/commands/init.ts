@@ -12,6 +12,7 @@ import { ChangeTree, applyChanges, refuseExisting } from '../../generator/tree.j
 import { WORKSPACE_CONFIG_FILE, type WorkspaceConfig } from '../../generator/workspace.js';
 import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { ownDependency, type OwnDependency } from '../own-install.js';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -38,8 +39,35 @@ export const connectors = {} as const satisfies Readonly<Record<string, Connecto
 export type ConnectorId = keyof typeof connectors;
 `;
 
+function readme(name: string): string {
+  return `# ${name}
+
+Payment connectors made with create-connector.
+
+\`\`\`sh
+npm install
+npx create-connector new           # scaffold a connector (asks for its answers)
+npx create-connector list          # what is registered
+npm test                           # the generated tests
+\`\`\`
+
+## Where create-connector comes from
+
+\`package.json\` depends on create-connector the way \`init\` was run:
+
+- from the npm registry (\`npx create-connector init\`): \`"create-connector": "^<version>"\`;
+- from a tarball (\`npx --package ./create-connector-<version>.tgz create-connector init\`) or a
+  folder (a checkout, \`npm link\`): \`"create-connector": "file:<that tarball or folder>"\`, so
+  \`npm install\` installs the same create-connector without the registry. Keep the tarball where
+  it is, or point the dependency at its new place (or at \`^<version>\` once it is published).
+`;
+}
+
 /** The files of a new workspace, by workspace-relative path. */
-export function workspaceFiles(name: string): Record<string, string> {
+export function workspaceFiles(
+  name: string,
+  dependency: OwnDependency = ownDependency(ownPackage().version),
+): Record<string, string> {
   const own = ownPackage();
   const dev = (pkg: string) => own.devDependencies[pkg] ?? 'latest';
   return {
@@ -53,7 +81,7 @@ export function workspaceFiles(name: string): Record<string, string> {
         typecheck: 'tsc --noEmit',
         check: 'npm run typecheck && npm test',
       },
-      dependencies: { 'create-connector': `^${own.version}` },
+      dependencies: { 'create-connector': dependency.spec },
       devDependencies: {
         '@types/node': dev('@types/node'),
         typescript: dev('typescript'),
@@ -82,7 +110,7 @@ export function workspaceFiles(name: string): Record<string, string> {
     '.prettierrc.json': json({ singleQuote: true, printWidth: 100 }),
     '.gitignore': 'node_modules\n',
     'src/connectors/registry.ts': REGISTRY,
-    'README.md': `# ${name}\n\nPayment connectors made with create-connector.\n\n\`\`\`sh\nnpm install\nnpx create-connector new           # scaffold a connector (asks for its answers)\nnpx create-connector list          # what is registered\nnpm test                           # the generated tests\n\`\`\`\n`,
+    'README.md': readme(name),
   };
 }
 
@@ -121,6 +149,17 @@ function refuseOccupied(root: string, force: boolean): void {
   );
 }
 
+/** Says where `npm install` will take create-connector from when it is not the registry. */
+function dependencyNote(dependency: OwnDependency): string[] {
+  if (dependency.source === 'registry') return [];
+  const what = dependency.source === 'tarball' ? 'the tarball' : 'the folder';
+  return [
+    `This create-connector was not installed from the npm registry, so package.json depends on`,
+    `${what} it came from: "create-connector": "${dependency.spec}" (README.md says more).`,
+    '',
+  ];
+}
+
 export async function initCommand(
   dir: string,
   options: { force?: boolean; json?: boolean },
@@ -129,7 +168,8 @@ export async function initCommand(
   const root = path.resolve(io.cwd, dir);
   refuseOccupied(root, options.force === true);
   const tree = new ChangeTree(root);
-  for (const [file, content] of Object.entries(workspaceFiles(packageName(root))))
+  const dependency = ownDependency(ownPackage().version);
+  for (const [file, content] of Object.entries(workspaceFiles(packageName(root), dependency)))
     tree.write(file, content);
   const changes = tree.listChanges();
   refuseExisting(changes, { force: options.force === true });
@@ -138,6 +178,7 @@ export async function initCommand(
     io.stdout(
       JSON.stringify({
         workspace: root,
+        dependency,
         changes: changes.map(({ path: file, type }) => ({ path: file, type })),
       }),
     );
@@ -147,6 +188,7 @@ export async function initCommand(
         `Created a connector workspace in ${root}`,
         ...changes.map((change) => `  ${change.type.padEnd(6)} ${change.path}`),
         '',
+        ...dependencyNote(dependency),
         'Next:',
         `  cd ${path.relative(io.cwd, root) || '.'}`,
         '  npm install',

@@ -2,10 +2,13 @@
 
 import { existsSync } from 'node:fs';
 
-import { connectorPathsById, workspaceFile } from '../../generator/workspace.js';
-import { FLOW_NAMES } from '../../runtime/index.js';
-import { loadRegistry } from '../connectors.js';
-import type { ExitCode } from '../errors.js';
+import { entryModule } from '../../generator/registry-index.js';
+import { connectorPathsById, loadWorkspace, workspaceFile } from '../../generator/workspace.js';
+import { FLOW_NAMES } from '../../runtime/flows.js';
+import type { AmountType, Connector } from '../../runtime/index.js';
+import { importEntry, loadRegistry, registryEntries } from '../connectors.js';
+import { usageError, type ExitCode } from '../errors.js';
+import { GENERATED_FLOWS, pristineSummary } from '../pristine-connector.js';
 import type { CliIo } from '../io.js';
 
 export interface ListedConnector {
@@ -20,27 +23,70 @@ export interface ListedConnector {
   readonly generated: boolean;
 }
 
+function describe(
+  id: string,
+  connector: Connector<AmountType>,
+  generated: boolean,
+): ListedConnector {
+  return {
+    id,
+    name: connector.name,
+    flows: FLOW_NAMES.filter((flow) => connector.flows[flow] !== undefined),
+    authType: connector.authTypes[0] ?? '',
+    authTypes: [...connector.authTypes],
+    ...(connector.sessionToken === undefined
+      ? {}
+      : {
+          tokenPlacement: connector.sessionToken.placement,
+          tokenName: connector.sessionToken.name,
+        }),
+    generated,
+  };
+}
+
+/** Every registered connector; only the ones edited since generation (or hand-written) are loaded. */
 export async function listConnectors(cwd: string): Promise<ListedConnector[]> {
-  const { workspace, connectors } = await loadRegistry(cwd);
-  return Object.entries(connectors)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([id, connector]) => {
-      const manifest = connectorPathsById(workspace, id).manifest;
-      return {
-        id,
-        name: connector.name,
-        flows: FLOW_NAMES.filter((flow) => connector.flows[flow] !== undefined),
-        authType: connector.authTypes[0] ?? '',
-        authTypes: [...connector.authTypes],
-        ...(connector.sessionToken === undefined
-          ? {}
-          : {
-              tokenPlacement: connector.sessionToken.placement,
-              tokenName: connector.sessionToken.name,
-            }),
-        generated: existsSync(workspaceFile(workspace, manifest)),
-      };
-    });
+  const workspace = loadWorkspace(cwd);
+  const entries = await registryEntries(workspace);
+  if (entries === undefined) {
+    const { connectors } = await loadRegistry(cwd);
+    return Object.entries(connectors)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, connector]) => {
+        const manifest = connectorPathsById(workspace, id).manifest;
+        return describe(id, connector, existsSync(workspaceFile(workspace, manifest)));
+      });
+  }
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return Promise.all(
+    sorted.map(async (entry) => {
+      const paths = connectorPathsById(workspace, entry.id);
+      const module = entryModule(workspace, entry);
+      const pristine =
+        module === paths.index ? pristineSummary(workspace, paths.manifest, module) : undefined;
+      if (pristine !== undefined) {
+        return {
+          id: entry.id,
+          name: pristine.name,
+          flows: [...GENERATED_FLOWS],
+          authType: pristine.authType,
+          authTypes: [pristine.authType],
+          tokenPlacement: pristine.tokenPlacement,
+          tokenName: pristine.tokenName,
+          generated: true,
+        };
+      }
+      const generated = existsSync(workspaceFile(workspace, paths.manifest));
+      const connector =
+        (await importEntry(workspace, entry)) ?? (await loadRegistry(cwd)).connectors[entry.id];
+      if (connector === undefined) {
+        throw usageError(`${entry.importPath} does not export "${entry.value}"`, [
+          { key: 'registry', value: entry.id, rule: 'each entry must refer to a connector' },
+        ]);
+      }
+      return describe(entry.id, connector, generated);
+    }),
+  );
 }
 
 export async function listCommand(options: { json?: boolean }, io: CliIo): Promise<ExitCode> {

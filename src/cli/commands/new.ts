@@ -14,6 +14,7 @@ import { connectorPathsById, workspaceFile, type Workspace } from '../../generat
 import { CliError, usageError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { planReport, printPlan } from '../output.js';
+import { runCommandFor, SUGGESTED_SANDBOX_PORT } from '../next-steps.js';
 import { cancelledError, createPromptAdapter } from '../prompts.js';
 import { resolveAnswers } from '../resolve-answers.js';
 
@@ -77,7 +78,8 @@ export async function newCommand(
         '',
         `Generated ${plan.connector.name} (${plan.connector.id}). Next:`,
         ...(test === undefined ? [] : [`  npx vitest run ${test}`]),
-        `  npx create-connector sandbox ${plan.connector.id}`,
+        `  npx create-connector sandbox ${plan.connector.id} --port ${SUGGESTED_SANDBOX_PORT}    # the emulator; prints auth.json`,
+        `  ${runCommandFor(plan.connector.id, `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}`)}`,
       ].join('\n'),
     );
   }

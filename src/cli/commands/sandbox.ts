@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { parseAnswers, type Answers } from '../../generator/answers.js';
 import { parseManifest } from '../../generator/manifest.js';
+import { names } from '../../generator/names.js';
 import {
   connectorPathsById,
   findWorkspaceRoot,
@@ -25,11 +26,15 @@ import {
   startPaytmEmulator,
   type LoopbackGateway,
 } from '../../sandbox/index.js';
+import type { EmulatorLoopbackOptions } from '../../sandbox/emulator-kit.js';
 import { usageError, type CliError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { runCommandFor } from '../next-steps.js';
 
 interface Served {
   readonly gateway: LoopbackGateway;
+  /** The connector id `run` takes for it. */
+  readonly id: string;
   /** What `run --base-url` takes. */
   readonly baseUrl: string;
   /** Credentials the emulator accepts, as `run --auth` reads them. */
@@ -91,8 +96,17 @@ function shadowedByGenerated(target: string, cwd: string): boolean {
   }
 }
 
-async function serve(target: string, port: number | undefined, io: CliIo): Promise<Served> {
-  const options = { keepProcessAlive: true, ...(port === undefined ? {} : { port }) };
+async function serve(
+  target: string,
+  port: number | undefined,
+  io: CliIo,
+  onReply: EmulatorLoopbackOptions['onReply'],
+): Promise<Served> {
+  const options = {
+    keepProcessAlive: true,
+    ...(port === undefined ? {} : { port }),
+    ...(onReply === undefined ? {} : { onReply }),
+  };
   const builtIn =
     (target === 'nuvei' || target === 'paytm') && !shadowedByGenerated(target, io.cwd);
   if (builtIn && target === 'nuvei') {
@@ -100,6 +114,7 @@ async function serve(target: string, port: number | undefined, io: CliIo): Promi
     const { merchantId, merchantSiteId, merchantSecret } = NUVEI_SANDBOX_CREDENTIALS;
     return {
       gateway,
+      id: 'nuvei',
       baseUrl: gateway.paymentBaseUrl,
       auth: {
         type: 'SignatureKey',
@@ -114,13 +129,15 @@ async function serve(target: string, port: number | undefined, io: CliIo): Promi
     const { mid, merchantKey, website } = PAYTM_SANDBOX_CREDENTIALS;
     return {
       gateway,
+      id: 'paytm',
       baseUrl: gateway.connectorBaseUrl,
       auth: { type: 'SignatureKey', apiKey: mid, key1: merchantKey, apiSecret: website },
     };
   }
   const answers = answersFor(target, io.cwd);
   const gateway = await startGenericEmulator(answers, options);
-  return { gateway, baseUrl: gateway.baseUrl, auth: genericAuth(answers) };
+  const id = target.endsWith('.json') ? names(answers.name).id : target;
+  return { gateway, id, baseUrl: gateway.baseUrl, auth: genericAuth(answers) };
 }
 
 /** A port that cannot be bound is bad input, not a bug. */
@@ -140,7 +157,7 @@ function portError(error: unknown, port: number | undefined): CliError | undefin
 
 export async function sandboxCommand(
   target: string,
-  options: { port?: number; json?: boolean },
+  options: { port?: number; json?: boolean; quiet?: boolean },
   io: CliIo,
 ): Promise<ExitCode> {
   if (
@@ -153,7 +170,13 @@ export async function sandboxCommand(
   }
   // listen for the signal before printing the URL: a caller may stop us as soon as it reads it
   const interrupted = io.untilInterrupted();
-  const served = await serve(target, options.port, io).catch((error: unknown) => {
+  // one line per answered request on stderr (stdout keeps only the URL or the JSON document)
+  const onReply =
+    options.quiet === true
+      ? undefined
+      : (request: { method: string; path: string }, status: number) =>
+          io.stderr(`${request.method} ${request.path} → ${status}`);
+  const served = await serve(target, options.port, io, onReply).catch((error: unknown) => {
     throw portError(error, options.port) ?? error;
   });
   if (options.json === true) {
@@ -164,6 +187,7 @@ export async function sandboxCommand(
       [
         `${target} emulator listening on 127.0.0.1:${served.gateway.port} (Ctrl-C to stop)`,
         `credentials it accepts (auth.json): ${JSON.stringify(served.auth)}`,
+        `pay against it: ${runCommandFor(served.id, served.baseUrl)}`,
       ].join('\n'),
     );
   }

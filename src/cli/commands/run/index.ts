@@ -216,6 +216,11 @@ async function runFlow(
   );
 }
 
+/** `TYPE CODE`, or the code once when the gateway gave none of its own. */
+function codes(error: NonNullable<RunResult['error']>): string {
+  return error.type === error.code ? error.code : `${error.type} ${error.code}`;
+}
+
 function print(result: RunResult, id: string, options: RunOptions, io: CliIo): void {
   if (options.json) {
     io.stdout(JSON.stringify(result));
@@ -230,9 +235,7 @@ function print(result: RunResult, id: string, options: RunOptions, io: CliIo): v
   if (result.error !== undefined) {
     const status =
       result.error.httpStatus === undefined ? '' : ` (HTTP ${result.error.httpStatus})`;
-    lines.push(
-      `  error           ${result.error.type} ${result.error.code}: ${result.error.message}${status}`,
-    );
+    lines.push(`  error           ${codes(result.error)}: ${result.error.message}${status}`);
     if (result.error.reason !== undefined && result.error.reason !== result.error.message) {
       lines.push(`                  ${result.error.reason}`);
     }

@@ -12,9 +12,9 @@ import {
   type AmountType,
   type ContentType,
   type Currency,
-} from '../runtime/index.js';
-import { readJsonObject, type JsonObject } from './emulator-kit.js';
-import { jsonReply, type GatewayReply } from './loopback.js';
+} from '../../runtime/index.js';
+import { readJsonObject, type JsonObject } from '../emulator-kit.js';
+import { jsonReply, type GatewayReply } from '../loopback.js';
 
 /** A request the emulator refuses: thrown while reading it, answered by the handler. */
 export class Refusal extends Error {
@@ -61,6 +61,16 @@ export function parseFields(body: string, contentType: ContentType): Fields {
 export function text(fields: Fields, name: string, path = name): string {
   const value = fields[name];
   if (typeof value !== 'string' || value === '') invalidField(path, 'must be a non-empty string');
+  return value;
+}
+
+/**
+ * A reference the merchant may leave empty: the runtime sends `""` for a payment without
+ * `referenceId` (as UCS does), so only a missing or non-string value is refused.
+ */
+export function reference(fields: Fields, name: string): string {
+  const value = fields[name];
+  if (typeof value !== 'string') invalidField(name, 'must be a string (empty is allowed)');
   return value;
 }
 

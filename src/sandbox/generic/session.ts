@@ -1,0 +1,53 @@
+/** @module The generic emulator's session endpoint: checks the request, issues a bound token. */
+
+import { randomBytes } from 'node:crypto';
+
+import { sha256Hex } from '../emulator-kit.js';
+import { jsonReply, type GatewayReply } from '../loopback.js';
+import {
+  invalidField,
+  matching,
+  readAmount,
+  readCurrency,
+  reference,
+  text,
+  type Fields,
+} from './request.js';
+import { merchantKeyMatches, type GenericGatewayState } from './state.js';
+
+/** A session timestamp further than this from the emulator's clock is refused. */
+const TIMESTAMP_TOLERANCE_S = 600;
+
+export function createSession(state: GenericGatewayState, fields: Fields): GatewayReply {
+  const { spec, credentials, now } = state;
+  const merchantId = text(fields, 'merchantId');
+  const clientRequestId = reference(fields, 'clientRequestId');
+  const timestamp = matching(fields, 'timestamp', /^\d{1,12}$/);
+  if (Math.abs(Number(timestamp) - now() / 1000) > TIMESTAMP_TOLERANCE_S) {
+    invalidField('timestamp', `must be Unix seconds within ${TIMESTAMP_TOLERANCE_S} s of now`);
+  }
+  const currency = readCurrency(fields);
+  const amount = readAmount(fields, spec, currency);
+  const failed = (status: string, errorCode: string, errorMessage: string) =>
+    jsonReply(200, { status, errorCode, errorMessage });
+  if (merchantId !== credentials.apiKey) {
+    return failed('FAILED', 'INVALID_MERCHANT', 'merchantId does not match the credentials');
+  }
+  if (!merchantKeyMatches(state, fields)) {
+    return failed('FAILED', 'INVALID_MERCHANT_KEY', 'merchantKey does not match the credentials');
+  }
+  if (spec.authType === 'SignatureKey') {
+    const expected = sha256Hex(merchantId + clientRequestId + timestamp + credentials.apiSecret);
+    if (fields['checksum'] !== expected) {
+      return failed('ERROR', 'INVALID_CHECKSUM', 'checksum does not match the request');
+    }
+  }
+  const sessionToken = `st_${randomBytes(18).toString('base64url')}`;
+  state.tokens.set(sessionToken, {
+    merchantId,
+    amount,
+    currency,
+    expiresAt: now() + state.tokenLifetimeMs,
+  });
+  return jsonReply(200, { sessionToken, status: 'SUCCESS' });
+}
