@@ -179,6 +179,40 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
+  common(program.command('record').argument('<id>', 'registered connector id'))
+    .description('run one flow against any base URL and write its exchanges as a cassette')
+    .requiredOption('--base-url <url>', 'where to send the requests, e.g. the URL `sandbox` prints')
+    .requiredOption('--auth <file>', 'credentials, as for run')
+    .requiredOption('--payment <file>', 'the payment, as for run (+ "followUp" for later flows)')
+    .addOption(
+      new Option('--flow <flow>', 'what to record')
+        .choices(['session', 'authorize', 'psync', 'capture', 'void', 'refund', 'rsync'])
+        .default('authorize'),
+    )
+    .option('--scenario <name>', 'the scenario in the file name (default: from the outcome)')
+    .option('--out <file>', 'where to write (default: test/connectors/<folder>/cassettes/)')
+    .option('--force', 'replace a cassette that exists')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', integerIn(1, 2_147_483_647))
+    .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/record/index.js')).recordCommand(
+          id,
+          {
+            baseUrl: String(options['baseUrl']),
+            auth: String(options['auth']),
+            payment: String(options['payment']),
+            flow: options['flow'] as 'authorize',
+            force: options['force'] === true,
+            json: options.json === true,
+            ...(typeof options['scenario'] === 'string' ? { scenario: options['scenario'] } : {}),
+            ...(typeof options['out'] === 'string' ? { out: options['out'] } : {}),
+            ...(typeof options['timeout'] === 'number' ? { timeoutMs: options['timeout'] } : {}),
+          },
+          scoped,
+        ),
+      );
+    });
+
   common(
     program
       .command('sandbox')

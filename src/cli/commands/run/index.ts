@@ -56,7 +56,7 @@ export interface RunResult {
   readonly exchanges: readonly ConnectorEvent[];
 }
 
-async function readJsonFile(path: string, key: string): Promise<unknown> {
+export async function readJsonFile(path: string, key: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
