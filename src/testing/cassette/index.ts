@@ -1,6 +1,8 @@
 /** @module Cassettes: record a flow's exchanges as JSON, replay them against a connector in tests. */
 
 export { compareRequest, type Difference } from './compare.js';
+export { answerReply, bodyText } from './answers.js';
+export { cassetteReply, cassetteRoutes, startCassetteGateway } from './gateway.js';
 export { callCassetteFlow, type CassetteInputs, type FlowCallResult } from './flow-call.js';
 export {
   CASSETTE_FLOWS,

@@ -11,7 +11,8 @@ import {
   type RecordedRequest,
 } from '../../sandbox/loopback.js';
 import { compareRequest, type Difference } from './compare.js';
-import type { Cassette, CassetteAnswer, CassetteBody } from './format.js';
+import { answerReply } from './answers.js';
+import type { Cassette } from './format.js';
 import type { CassetteRule } from './rules.js';
 
 export interface ReplayOptions {
@@ -56,21 +57,6 @@ export class CassetteMismatchError extends Error {
 /** Shorter secrets would mask ordinary text by chance (the runtime's scrubber uses the same floor). */
 const MIN_MASKED_SECRET = 3;
 const MISMATCH_STATUS = 418;
-
-export function bodyText(body: CassetteBody | undefined): string {
-  if (body === undefined) return '';
-  if ('json' in body) return JSON.stringify(body.json);
-  if ('form' in body) return new URLSearchParams(body.form as Record<string, string>).toString();
-  return body.text;
-}
-
-function reply(answer: CassetteAnswer): GatewayReply {
-  const headers = { ...answer.headers };
-  if (answer.body !== undefined && 'json' in answer.body && !('content-type' in headers)) {
-    headers['content-type'] = 'application/json';
-  }
-  return { status: answer.status, headers, body: bodyText(answer.body) };
-}
 
 function readPath(tree: unknown, path: string): unknown {
   let node = tree;
@@ -128,7 +114,7 @@ export async function startCassetteReplay(
       { nowMs: now(), secrets: secretMap, fromAnswer: (rule) => answerValue(cassette, rule) },
       secretValues,
     );
-    return differences.length > 0 ? refuse(differences) : reply(exchange.answer);
+    return differences.length > 0 ? refuse(differences) : answerReply(exchange.answer);
   };
 
   const gateway = await startLoopbackGateway(handle, {
