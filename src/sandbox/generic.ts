@@ -6,7 +6,11 @@ export {
   GENERIC_FORCING_REFERENCES,
   type ForcedOutcome,
 } from './generic/forced.js';
-export { GENERIC_FLOW_ENDPOINT_DEFAULTS, flowEndpoint, type EndpointKey } from './generic/routes.js';
+export {
+  GENERIC_FLOW_ENDPOINT_DEFAULTS,
+  flowEndpoint,
+  type EndpointKey,
+} from './generic/routes.js';
 export { startGenericEmulator, type GenericEmulator } from './generic/emulator.js';
 export {
   GENERIC_SANDBOX_CREDENTIALS,
