@@ -488,13 +488,18 @@ describe('exit 1: invalid input, nothing sent', () => {
     expect(acme.requests).toHaveLength(0);
   });
 
-  it('psync without a transaction id, and a flow the connector lacks', async () => {
+  it('psync without a transaction id goes out as the core sends it; a flow the connector lacks does not', async () => {
+    // the core requires the amount, not the id: the gateway answers an empty id in-band
     const noId = await runJson('nuvei', nuvei.paymentBaseUrl, files.nuveiAuth, nuveiPayment(), [
       '--flow',
       'psync',
     ]);
-    expect(noId.code).toBe(1);
-    expect(noId.json<RunJson>().error).toMatchObject({ kind: 'integration' });
+    expect(noId.code).toBe(0);
+    expect(noId.json<RunJson>()).toMatchObject({
+      status: 'Failure',
+      error: { kind: 'connector', code: '1140', message: 'Transaction not found' },
+    });
+    expect(nuvei.requests).toHaveLength(1);
     const noFlow = await runJson(
       'acme',
       acme.baseUrl,
@@ -507,7 +512,6 @@ describe('exit 1: invalid input, nothing sent', () => {
       kind: 'integration',
       type: 'NOT_IMPLEMENTED',
     });
-    expect(nuvei.requests).toHaveLength(0);
     expect(acme.requests).toHaveLength(0);
   });
 
@@ -519,7 +523,9 @@ describe('exit 1: invalid input, nothing sent', () => {
       acmePayment({ connectorTransactionId: 'T1' }),
       ['--flow', 'psync'],
     );
-    expect(result.stdout).toContain('  error           NOT_IMPLEMENTED: Not implemented');
+    expect(result.stdout).toContain(
+      '  error           NOT_IMPLEMENTED: This feature is not implemented: psync flow for acme',
+    );
   });
 
   it('--help says where --base-url goes by default: the real network', async () => {

@@ -451,7 +451,8 @@ describe('the whole payment with the Paytm connector', () => {
       resourceId: { type: 'ConnectorTransactionId', id: expect.stringMatching(/^\d{32}$/) },
       connectorResponseReferenceId: order.referenceId,
     });
-    expect(emulator.lastRequest()?.target).toBe('//v3/order/status');
+    // one slash, from a base URL with or without it (the core's doubled slash is wrong against Paytm)
+    expect(emulator.lastRequest()?.target).toBe('/v3/order/status');
   });
 
   it.each([
