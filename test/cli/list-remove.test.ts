@@ -49,7 +49,7 @@ describe('list', () => {
       {
         id: 'nuvei',
         name: 'Nuvei',
-        flows: ['CreateSessionToken', 'Authorize', 'PSync'],
+        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void', 'Refund', 'RSync'],
         authType: 'SignatureKey',
         authTypes: ['SignatureKey'],
         tokenPlacement: 'body',
@@ -77,7 +77,7 @@ describe('list', () => {
     expect(header).toMatch(/^id\s+flows\s+auth\s+session token\s+origin$/);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(
-      /^nuvei\s+CreateSessionToken, Authorize, PSync\s+SignatureKey\s+body: sessionToken\s+hand-written$/,
+      /^nuvei\s+CreateSessionToken, Authorize, PSync, Capture, Void, Refund, RSync\s+SignatureKey\s+body: sessionToken\s+hand-written$/,
     );
   });
 
