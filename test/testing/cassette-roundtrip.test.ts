@@ -272,7 +272,7 @@ describe('record → replay round trips against the generic emulator', () => {
       json: {
         secret: MASK,
         card: { number: MASK, cvc: MASK },
-        note: `card ${MASK} cvc ${CARD.cvc} for ${MASK}`,
+        note: `card ${MASK} cvc ${MASK} for ${MASK}`,
       },
     });
     // the masked answer still replays: the connector reads only what it maps

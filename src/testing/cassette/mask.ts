@@ -3,9 +3,9 @@
  * Secret in its input: card number, CVC, expiry, VPA) is named (`auth.apiKey`,
  * `payment.paymentMethod.number`) and masked wherever it appears: in a request it becomes a
  * `secret` rule (with the literal text around it as prefix and suffix), in an answer, where a
- * gateway echoes it, the text `*** masked ***`. Values shorter than four characters (a CVC, an
- * expiry month) are masked where a whole member equals them, not inside longer text, where they
- * would match by chance.
+ * gateway echoes it, the text `*** masked ***`. Values shorter than three characters (an expiry
+ * month) are masked where a whole member equals them, not inside longer text, where they would
+ * match by chance (the runtime's scrubber draws the same line).
  */
 
 import { MASK, isSecret, type ConnectorAuthType } from '../../runtime/index.js';
@@ -16,7 +16,7 @@ export interface NamedSecret {
   readonly value: string;
 }
 
-const MIN_SUBSTRING_SECRET = 4;
+const MIN_SUBSTRING_SECRET = 3;
 
 function collect(node: unknown, path: string, into: NamedSecret[], depth: number): void {
   if (depth > 8 || node === null || typeof node !== 'object') return;
