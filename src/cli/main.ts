@@ -5,73 +5,24 @@
 
 import { resolve } from 'node:path';
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 
 import { ownPackage } from '../generator/package-info.js';
-import { ANSWER_FLAGS } from './answer-flags.generated.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
-import { RUN_FLOWS, type RunFlow } from './run-flows.js';
 import { parseErrorIssue } from './parse-error.js';
+import {
+  addAnswerFlags,
+  common,
+  flowCallOptions,
+  integerIn,
+  isUcs,
+  targetOptions,
+  withoutTarget,
+  type CommonOptions,
+} from './program-options.js';
 import { reportError } from './report.js';
-
-interface CommonOptions {
-  readonly cwd?: string;
-  readonly json?: boolean;
-  readonly verbose?: boolean;
-}
-
-/** Every answer key as a kebab-case flag, from the table derived from the answers schema. */
-function addAnswerFlags(command: Command, skip: readonly string[] = []): Command {
-  for (const field of ANSWER_FLAGS) {
-    if (skip.includes(field.key)) continue;
-    // the default goes into the text: a real default would hide which flags were given
-    const description =
-      field.default === undefined
-        ? field.description
-        : `${field.description} (default: ${field.default})`;
-    const option = new Option(`--${field.flag} <value>`, description);
-    if (field.choices !== undefined) option.choices(field.choices);
-    command.addOption(option);
-  }
-  return command;
-}
-
-/** A commander parser for a whole number in [min, max]; anything else is a usage error. */
-function integerIn(min: number, max: number): (value: string) => number {
-  return (value) => {
-    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!(parsed >= min && parsed <= max)) {
-      throw new InvalidArgumentError(`Must be a whole number from ${min} to ${max}.`);
-    }
-    return parsed;
-  };
-}
-
-/** `--target ts|ucs` and `--ucs-dir`: the Rust target's commands live in commands/ucs.ts. */
-function targetOptions(command: Command): Command {
-  return command
-    .addOption(
-      new Option('--target <target>', 'ts (this workspace) or ucs (a connector-service checkout)')
-        .choices(['ts', 'ucs'])
-        .default('ts'),
-    )
-    .option('--ucs-dir <dir>', 'with --target ucs: the seed-era connector-service checkout');
-}
-
-/** The TypeScript commands' options as before `--target` existed. */
-function withoutTarget<T extends object>(options: T): T {
-  const { target: _target, ...rest } = options as T & { target?: unknown };
-  return rest as T;
-}
-
-const isUcs = (options: object): boolean => (options as { target?: unknown }).target === 'ucs';
-
-function common(command: Command, json = true): Command {
-  command.option('--cwd <dir>', 'workspace directory (default: the current directory)');
-  if (json) command.option('--json', 'print one JSON document on stdout');
-  return command.option('--verbose', 'print stack traces of failures');
-}
+import type { RunFlow } from './run-flows.js';
 
 export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   const program = new Command('create-connector')
@@ -193,29 +144,56 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(program.command('run').argument('<id>', 'registered connector id'))
-    .description('run the payment sequence of a connector against any base URL')
-    .option(
-      '--base-url <url>',
-      "where to send the requests, e.g. the URL `sandbox` prints (default: the gateway's sandbox URL (real network))",
-    )
-    .requiredOption(
-      '--auth <file>',
-      'credentials: {"type":"SignatureKey","apiKey":…,"key1":…,"apiSecret":…}',
-    )
-    .requiredOption('--payment <file>', 'the payment (see the README for its members)')
-    .addOption(new Option('--flow <flow>', 'what to run').choices(RUN_FLOWS).default('authorize'))
-    .option('--timeout <ms>', 'per-request timeout in milliseconds', integerIn(1, 2_147_483_647))
+  flowCallOptions(
+    common(program.command('run').argument('<id>', 'registered connector id'))
+      .description('run the payment sequence of a connector against any base URL')
+      .option(
+        '--base-url <url>',
+        "where to send the requests, e.g. the URL `sandbox` prints (default: the gateway's sandbox URL (real network))",
+      ),
+    'what to run',
+  ).action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
+    await run(options, async (scoped) =>
+      (await import('./commands/run/index.js')).runCommand(
+        id,
+        {
+          auth: String(options['auth']),
+          payment: String(options['payment']),
+          flow: options['flow'] as RunFlow,
+          json: options.json === true,
+          ...(typeof options['baseUrl'] === 'string' ? { baseUrl: options['baseUrl'] } : {}),
+          ...(typeof options['timeout'] === 'number' ? { timeoutMs: options['timeout'] } : {}),
+        },
+        scoped,
+      ),
+    );
+  });
+
+  flowCallOptions(
+    common(program.command('record').argument('<id>', 'registered connector id'))
+      .description('run one flow against any base URL and write its exchanges as a cassette')
+      .requiredOption(
+        '--base-url <url>',
+        'where to send the requests, e.g. the URL `sandbox` prints',
+      ),
+    'what to record',
+  )
+    .option('--scenario <name>', 'the scenario in the file name (default: from the outcome)')
+    .option('--out <file>', 'where to write (default: test/connectors/<folder>/cassettes/)')
+    .option('--force', 'replace a cassette that exists')
     .action(async (id: string, options: CommonOptions & Record<string, unknown>) => {
       await run(options, async (scoped) =>
-        (await import('./commands/run/index.js')).runCommand(
+        (await import('./commands/record/index.js')).recordCommand(
           id,
           {
+            baseUrl: String(options['baseUrl']),
             auth: String(options['auth']),
             payment: String(options['payment']),
             flow: options['flow'] as RunFlow,
+            force: options['force'] === true,
             json: options.json === true,
-            ...(typeof options['baseUrl'] === 'string' ? { baseUrl: options['baseUrl'] } : {}),
+            ...(typeof options['scenario'] === 'string' ? { scenario: options['scenario'] } : {}),
+            ...(typeof options['out'] === 'string' ? { out: options['out'] } : {}),
             ...(typeof options['timeout'] === 'number' ? { timeoutMs: options['timeout'] } : {}),
           },
           scoped,

@@ -6,3 +6,4 @@ export {
   type ConformanceOptions,
 } from './conformance.js';
 export { tokenInRequest } from './token-location.js';
+export * from './cassette/index.js';

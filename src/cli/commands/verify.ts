@@ -3,10 +3,28 @@
  * report at the end on stdout (text, or one JSON document with --json); exit 2 on any failure.
  */
 
-import { verify, type VerifyCheck, type VerifyReport } from '../../generator/verify/index.js';
-import { CHECK_SCOPES } from '../../generator/verify/index.js';
+import {
+  verify,
+  VERIFY_CHECKS,
+  WORKSPACE_CHECKS,
+  type VerifyCheck,
+  type VerifyReport,
+} from '../../generator/verify/index.js';
 import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
+
+const SCOPES = {
+  workspace: { where: 'a workspace', checks: WORKSPACE_CHECKS },
+  package: { where: 'the create-connector repository', checks: VERIFY_CHECKS },
+} as const;
+
+/** Which checks ran here, and which verify runs in the other kind of place. */
+function scopeLine(report: VerifyReport): string {
+  const other = SCOPES[report.scope === 'workspace' ? 'package' : 'workspace'];
+  const here = SCOPES[report.scope].where;
+  const ran = report.checks.map((result) => result.name).join(', ');
+  return `checks here (${here}): ${ran}; in ${other.where}: ${other.checks.join(', ')}`;
+}
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '' : ` (${(ms / 1000).toFixed(1)} s)`;
@@ -38,7 +56,7 @@ export function formatVerifyReport(report: VerifyReport): string {
   const failed = report.checks.filter((result) => !result.ok);
   const samples = Object.entries(report.timings.samples);
   const lines = [
-    `checks here (${report.scope === 'workspace' ? 'a workspace' : 'the create-connector repository'}): ${report.checks.map((result) => result.name).join(', ')} — ${CHECK_SCOPES}`,
+    scopeLine(report),
     ...report.checks.flatMap((result) => describeCheck(result, report)),
   ];
   if (samples.length > 0) {

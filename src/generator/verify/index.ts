@@ -5,4 +5,3 @@
  */
 
 export * from './verify.js';
-export { CHECK_SCOPES } from './workspace.js';

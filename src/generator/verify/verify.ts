@@ -27,6 +27,7 @@ import { compileCheck, loadSamples, testCheck } from './samples-run.js';
 
 export {
   VERIFY_CHECKS,
+  WORKSPACE_CHECKS,
   type VerifyCheck,
   type VerifyCheckName,
   type VerifyProblem,

@@ -30,10 +30,6 @@ import {
   type Workspace,
 } from '../workspace.js';
 
-/** Which checks apply where, as `verify` says it. */
-export const CHECK_SCOPES =
-  'in a workspace: registry, drift, load, tests; in the create-connector repository: samples-render, samples-compile, samples-test, presets, registry';
-
 /**
  * What `verify` checks from `cwd`: this package's samples when the workspace is the package's own
  * repository (or samples are asked for), else the workspace's own checks.

@@ -1,7 +1,7 @@
 /** @module The generic emulator's Authorize endpoint: checks the payment and spends its token. */
 
 import { jsonReply, type GatewayReply, type RecordedRequest } from '../loopback.js';
-import { paymentOutcome } from './cards.js';
+import { cardStatus, paymentOutcome } from './cards.js';
 import {
   matching,
   passesLuhn,
@@ -38,7 +38,7 @@ export function authorizePayment(
   const currency = readCurrency(fields);
   const amount = readAmount(fields, spec, currency);
   reference(fields, 'reference');
-  matching(fields, 'captureMethod', /^(automatic|manual)$/);
+  const captureMethod = matching(fields, 'captureMethod', /^(automatic|manual)$/);
   const card = readCard(fields);
   const token = tokenIn(state, fields, request);
   const refused = (errorCode: string, errorMessage: string) =>
@@ -69,5 +69,18 @@ export function authorizePayment(
   if (!passesLuhn(card.number)) return refused('INVALID_CARD_NUMBER', 'the card number is invalid');
   state.transactions += 1;
   const transactionId = `txn_${String(state.transactions).padStart(6, '0')}`;
+  const status = cardStatus(card.number);
+  if (status !== 'ERROR') {
+    // an automatic capture settles the whole amount at once; PSync then reports CAPTURED
+    const settled = status === 'APPROVED' && captureMethod === 'automatic';
+    state.ledger.addPayment({
+      transactionId,
+      merchantId,
+      amount,
+      currency,
+      status: settled ? 'CAPTURED' : status,
+      captured: settled ? amount : 0,
+    });
+  }
   return paymentOutcome(card.number, transactionId, `${baseUrl}/challenge/${transactionId}`);
 }

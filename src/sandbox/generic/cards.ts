@@ -11,6 +11,24 @@ export const GENERIC_TEST_CARDS = {
   error: '4000000000000119',
 } as const;
 
+/** The `transactionStatus` a card's payment gets (`ERROR`: an in-band error, no payment). */
+export function cardStatus(
+  cardNumber: string,
+): 'APPROVED' | 'DECLINED' | 'PENDING' | 'REDIRECT' | 'ERROR' {
+  switch (cardNumber) {
+    case GENERIC_TEST_CARDS.decline:
+      return 'DECLINED';
+    case GENERIC_TEST_CARDS.pending:
+      return 'PENDING';
+    case GENERIC_TEST_CARDS.redirect:
+      return 'REDIRECT';
+    case GENERIC_TEST_CARDS.error:
+      return 'ERROR';
+    default:
+      return 'APPROVED';
+  }
+}
+
 /** Authorize's answer for an accepted payment, decided by the card number. */
 export function paymentOutcome(
   cardNumber: string,
@@ -18,19 +36,19 @@ export function paymentOutcome(
   redirectUrl: string,
 ): GatewayReply {
   const accepted = { status: 'SUCCESS', transactionId };
-  switch (cardNumber) {
-    case GENERIC_TEST_CARDS.decline:
+  switch (cardStatus(cardNumber)) {
+    case 'DECLINED':
       return jsonReply(200, {
         ...accepted,
         transactionStatus: 'DECLINED',
         errorCode: 'CARD_DECLINED',
         errorMessage: 'Do not honor',
       });
-    case GENERIC_TEST_CARDS.pending:
+    case 'PENDING':
       return jsonReply(200, { ...accepted, transactionStatus: 'PENDING' });
-    case GENERIC_TEST_CARDS.redirect:
+    case 'REDIRECT':
       return jsonReply(200, { ...accepted, transactionStatus: 'REDIRECT', redirectUrl });
-    case GENERIC_TEST_CARDS.error:
+    case 'ERROR':
       return jsonReply(200, {
         status: 'ERROR',
         transactionId,

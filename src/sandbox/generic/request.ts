@@ -80,6 +80,18 @@ export function matching(fields: Fields, name: string, pattern: RegExp, path = n
   return value;
 }
 
+/** A timestamp further than this from the emulator's clock is refused. */
+const TIMESTAMP_TOLERANCE_S = 600;
+
+/** `timestamp`: Unix seconds as a decimal string, within ten minutes of `nowMs`. */
+export function readTimestamp(fields: Fields, nowMs: number): string {
+  const timestamp = matching(fields, 'timestamp', /^\d{1,12}$/);
+  if (Math.abs(Number(timestamp) - nowMs / 1000) > TIMESTAMP_TOLERANCE_S) {
+    invalidField('timestamp', `must be Unix seconds within ${TIMESTAMP_TOLERANCE_S} s of now`);
+  }
+  return timestamp;
+}
+
 export function readCurrency(fields: Fields): Currency {
   const value = fields['currency'];
   if (!isCurrency(value)) invalidField('currency', 'must be an ISO 4217 code');

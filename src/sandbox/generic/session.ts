@@ -5,27 +5,20 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../emulator-kit.js';
 import { jsonReply, type GatewayReply } from '../loopback.js';
 import {
-  invalidField,
-  matching,
   readAmount,
   readCurrency,
+  readTimestamp,
   reference,
   text,
   type Fields,
 } from './request.js';
 import { merchantKeyMatches, type GenericGatewayState } from './state.js';
 
-/** A session timestamp further than this from the emulator's clock is refused. */
-const TIMESTAMP_TOLERANCE_S = 600;
-
 export function createSession(state: GenericGatewayState, fields: Fields): GatewayReply {
   const { spec, credentials, now } = state;
   const merchantId = text(fields, 'merchantId');
   const clientRequestId = reference(fields, 'clientRequestId');
-  const timestamp = matching(fields, 'timestamp', /^\d{1,12}$/);
-  if (Math.abs(Number(timestamp) - now() / 1000) > TIMESTAMP_TOLERANCE_S) {
-    invalidField('timestamp', `must be Unix seconds within ${TIMESTAMP_TOLERANCE_S} s of now`);
-  }
+  const timestamp = readTimestamp(fields, now());
   const currency = readCurrency(fields);
   const amount = readAmount(fields, spec, currency);
   const failed = (status: string, errorCode: string, errorMessage: string) =>

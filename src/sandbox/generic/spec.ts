@@ -8,6 +8,7 @@ import {
   type TokenPlacement,
 } from '../../runtime/index.js';
 import type { EmulatorLoopbackOptions } from '../emulator-kit.js';
+import { routeTemplates } from './routes.js';
 
 /** What the emulator needs of a connector's answers (a subset of them, by structure). */
 export interface GenericGatewaySpec {
@@ -18,6 +19,15 @@ export interface GenericGatewaySpec {
   readonly tokenPlacement: TokenPlacement;
   readonly tokenName: string;
   readonly amountType: AmountType;
+  /**
+   * The endpoints of the flows after Authorize (DESIGN §3), each optional with its default from
+   * {@link GENERIC_FLOW_ENDPOINT_DEFAULTS}: answers written before these flows existed still work.
+   */
+  readonly syncEndpoint?: string;
+  readonly captureEndpoint?: string;
+  readonly voidEndpoint?: string;
+  readonly refundEndpoint?: string;
+  readonly refundSyncEndpoint?: string;
   /** Defaults to {@link GENERIC_SANDBOX_CREDENTIALS}. */
   readonly credentials?: GenericCredentials;
 }
@@ -66,9 +76,8 @@ function requireCredential(value: string | undefined, name: string, authType: st
 
 /** Checks a spec and returns its credentials with every member set ('' where the auth type has none). */
 export function checkSpec(spec: GenericGatewaySpec): Required<GenericCredentials> {
-  if (spec.sessionTokenEndpoint === spec.authorizeEndpoint) {
-    throw new TypeError('the session token and authorize endpoints must differ');
-  }
+  // every endpoint parses, and no two of them serve the same paths
+  routeTemplates(spec);
   if (spec.tokenName === '') throw new TypeError('tokenName must not be empty');
   const credentials = spec.credentials ?? GENERIC_SANDBOX_CREDENTIALS;
   // validates that the auth type has the credentials it needs

@@ -1,6 +1,7 @@
-/** @module What one running generic emulator holds: its spec, credentials, clock and issued tokens. */
+/** @module What one running generic emulator holds: its spec, credentials, clock, issued tokens and ledger. */
 
 import type { Currency } from '../../runtime/index.js';
+import type { Ledger } from './ledger.js';
 import type { Fields } from './request.js';
 import type { GenericCredentials, GenericGatewaySpec } from './spec.js';
 
@@ -20,6 +21,8 @@ export interface GenericGatewayState {
   readonly tokens: Map<string, IssuedToken>;
   /** Authorized payments so far (numbers the transaction ids). */
   transactions: number;
+  /** Payments and refunds, for the flows after Authorize. */
+  readonly ledger: Ledger;
 }
 
 /** BodyKey sends merchantKey with every request; the other auth types send none. */

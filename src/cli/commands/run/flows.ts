@@ -15,6 +15,7 @@ import {
   voidPayment,
   type AmountType,
   type AttemptStatus,
+  type CaptureInput,
   type CallOptions,
   type Connector,
   type ConnectorEvent,
@@ -22,9 +23,13 @@ import {
   type PaymentInput,
   type PaymentsResponseData,
   type RedirectForm,
+  type RefundInput,
   type RefundStatus,
+  type RefundSyncInput,
   type RefundsResponseData,
   type RouterData,
+  type SyncInput,
+  type VoidInput,
 } from '../../../runtime/index.js';
 import type { RunFlow } from '../../run-flows.js';
 import type { PaymentFile } from './payment-file.js';
@@ -127,6 +132,73 @@ function paymentInput(file: PaymentFile, flow: string): PaymentInput {
   return { ...file, amount: file.amount, currency: file.currency };
 }
 
+/** What each flow is called with. */
+export interface FlowInputs {
+  readonly session: PaymentInput;
+  readonly authorize: PaymentInput;
+  readonly psync: SyncInput;
+  readonly capture: CaptureInput;
+  readonly void: VoidInput;
+  readonly refund: RefundInput;
+  readonly rsync: RefundSyncInput;
+}
+
+/**
+ * The flow's input from payment.json, the one mapping `run` and `record` share: `amount` and
+ * `currency` are the flow's own (the amount to capture, the refund amount, else the payment's).
+ * A missing amount or currency for session/authorize is the runtime's typed error.
+ */
+export function flowInput<F extends RunFlow>(flow: F, file: PaymentFile): FlowInputs[F] {
+  const common = defined({
+    referenceId: file.referenceId ?? file.orderId,
+    connectorTransactionId: file.connectorTransactionId,
+  });
+  const inputs: { [K in RunFlow]: () => FlowInputs[K] } = {
+    session: () => paymentInput(file, 'CreateSessionToken'),
+    authorize: () => paymentInput(file, 'Authorize'),
+    psync: () => ({
+      ...common,
+      ...defined({
+        amount: file.amount,
+        currency: file.currency,
+        captureMethod: file.captureMethod,
+      }),
+    }),
+    capture: () => ({
+      ...common,
+      ...defined({
+        amountToCapture: file.amount,
+        currency: file.currency,
+        merchantCaptureId: file.captureId,
+      }),
+    }),
+    void: () => ({
+      ...common,
+      ...defined({
+        amount: file.amount,
+        currency: file.currency,
+        merchantVoidId: file.voidId,
+        cancellationReason: file.cancellationReason,
+      }),
+    }),
+    refund: () => ({
+      ...common,
+      ...defined({
+        refundAmount: file.amount,
+        currency: file.currency,
+        merchantRefundId: file.refundId,
+        paymentAmount: file.paymentAmount,
+        reason: file.refundReason,
+      }),
+    }),
+    rsync: () => ({
+      ...common,
+      ...defined({ connectorRefundId: file.connectorRefundId, merchantRefundId: file.refundId }),
+    }),
+  };
+  return inputs[flow]();
+}
+
 export async function runFlow(
   flow: RunFlow,
   connector: Connector<AmountType>,
@@ -134,17 +206,9 @@ export async function runFlow(
   call: CallOptions,
   exchanges: readonly ConnectorEvent[],
 ): Promise<RunResult> {
-  const common = defined({
-    referenceId: file.referenceId ?? file.orderId,
-    connectorTransactionId: file.connectorTransactionId,
-  });
   switch (flow) {
     case 'session': {
-      const session = await createSessionToken(
-        connector,
-        paymentInput(file, 'CreateSessionToken'),
-        call,
-      );
+      const session = await createSessionToken(connector, flowInput('session', file), call);
       if (session.response?.ok === true) {
         return { status: 'Pending', sessionToken: session.response.value.sessionToken, exchanges };
       }
@@ -157,7 +221,7 @@ export async function runFlow(
       };
     }
     case 'authorize': {
-      const outcome = await authorize(connector, paymentInput(file, 'Authorize'), call);
+      const outcome = await authorize(connector, flowInput('authorize', file), call);
       if (outcome.stage === 'CreateSessionToken') {
         return { status: outcome.status, error: fromErrorResponse(outcome.error), exchanges };
       }
@@ -165,61 +229,20 @@ export async function runFlow(
       return paymentResult(outcome.status, response, flowData.sessionToken, exchanges);
     }
     case 'psync': {
-      const input = {
-        ...common,
-        ...defined({
-          amount: file.amount,
-          currency: file.currency,
-          captureMethod: file.captureMethod,
-        }),
-      };
-      const synced = await sync(connector, input, call);
+      const synced = await sync(connector, flowInput('psync', file), call);
       return paymentResult(synced.flowData.status, synced.response, undefined, exchanges);
     }
     case 'capture': {
-      const input = {
-        ...common,
-        ...defined({
-          amountToCapture: file.amount,
-          currency: file.currency,
-          merchantCaptureId: file.captureId,
-        }),
-      };
-      const captured = await capture(connector, input, call);
+      const captured = await capture(connector, flowInput('capture', file), call);
       return paymentResult(captured.flowData.status, captured.response, undefined, exchanges);
     }
     case 'void': {
-      const input = {
-        ...common,
-        ...defined({
-          amount: file.amount,
-          currency: file.currency,
-          merchantVoidId: file.voidId,
-          cancellationReason: file.cancellationReason,
-        }),
-      };
-      const voided = await voidPayment(connector, input, call);
+      const voided = await voidPayment(connector, flowInput('void', file), call);
       return paymentResult(voided.flowData.status, voided.response, undefined, exchanges);
     }
-    case 'refund': {
-      const input = {
-        ...common,
-        ...defined({
-          refundAmount: file.amount,
-          currency: file.currency,
-          merchantRefundId: file.refundId,
-          paymentAmount: file.paymentAmount,
-          reason: file.refundReason,
-        }),
-      };
-      return refundResult(await refund(connector, input, call), exchanges);
-    }
-    case 'rsync': {
-      const input = {
-        ...common,
-        ...defined({ connectorRefundId: file.connectorRefundId, merchantRefundId: file.refundId }),
-      };
-      return refundResult(await refundSync(connector, input, call), exchanges);
-    }
+    case 'refund':
+      return refundResult(await refund(connector, flowInput('refund', file), call), exchanges);
+    case 'rsync':
+      return refundResult(await refundSync(connector, flowInput('rsync', file), call), exchanges);
   }
 }

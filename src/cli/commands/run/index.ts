@@ -4,22 +4,14 @@
  * in-band error included), 1 for bad input (nothing sent), 2 for a connector or network error.
  */
 
-import { resolve } from 'node:path';
-
-import {
-  createScrubber,
-  isRuntimeError,
-  parseAuth,
-  type ConnectorEvent,
-} from '../../../runtime/index.js';
+import { createScrubber, isRuntimeError, type ConnectorEvent } from '../../../runtime/index.js';
 import { loadConnector } from '../../connectors.js';
 import { usageError, type ExitCode } from '../../errors.js';
 import type { CliIo } from '../../io.js';
 import type { RunFlow } from '../../run-flows.js';
 import { runFlow, type RunResult } from './flows.js';
-import { parsePaymentFile } from './payment-file.js';
+import { readRunInputs } from './inputs.js';
 import { printResult } from './print.js';
-import { readJsonFile } from './read-json.js';
 
 export type { RunFlow } from '../../run-flows.js';
 export type { RunResult } from './flows.js';
@@ -35,24 +27,7 @@ export interface RunOptions {
 
 export async function runCommand(id: string, options: RunOptions, io: CliIo): Promise<ExitCode> {
   const connector = await loadConnector(io.cwd, id);
-  const authJson = await readJsonFile(resolve(io.cwd, options.auth), 'auth');
-  const paymentJson = await readJsonFile(resolve(io.cwd, options.payment), 'payment');
-  const credentials = (() => {
-    try {
-      return parseAuth(authJson, id);
-    } catch (error) {
-      throw usageError(`auth file ${options.auth}: ${(error as Error).message}`, [
-        { key: 'auth', rule: (error as Error).message },
-      ]);
-    }
-  })();
-  const parsed = parsePaymentFile(paymentJson);
-  if (!parsed.ok) {
-    throw usageError(
-      `payment file ${options.payment} is not a valid payment`,
-      parsed.issues.map((issue) => ({ key: `payment.${issue.key}`, rule: issue.rule })),
-    );
-  }
+  const { credentials, payment } = await readRunInputs(io.cwd, id, options);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
     throw usageError('--base-url is not a URL', [
       { key: 'baseUrl', value: options.baseUrl, rule: 'an absolute URL' },
@@ -69,10 +44,10 @@ export async function runCommand(id: string, options: RunOptions, io: CliIo): Pr
   const print = (result: RunResult) =>
     printResult(result, { id, flow: options.flow, json: options.json }, io, scrub);
   // every credential and every secret of the payment file (card number, CVC, expiry, vpa)
-  const scrub = createScrubber(credentials, parsed.payment);
+  const scrub = createScrubber(credentials, payment);
 
   try {
-    print(await runFlow(options.flow, connector, parsed.payment, call, exchanges));
+    print(await runFlow(options.flow, connector, payment, call, exchanges));
     return 0;
   } catch (error) {
     if (!isRuntimeError(error)) throw error;

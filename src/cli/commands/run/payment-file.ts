@@ -137,12 +137,14 @@ export function parsePaymentFile(
   if (result.success) return { ok: true, payment: result.data as PaymentFile };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      key: issue.path.length === 0 ? '(root)' : issue.path.join('.'),
-      rule:
-        issue.code === 'unrecognized_keys'
-          ? `unknown member(s): ${issue.keys.join(', ')}`
-          : issue.message,
-    })),
+    // an unknown member is named itself (`refundAmmount`), not the object that holds it
+    issues: result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            key: [...issue.path, key].join('.'),
+            rule: 'is not a payment.json member',
+          }))
+        : [{ key: issue.path.length === 0 ? '(root)' : issue.path.join('.'), rule: issue.message }],
+    ),
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * @module Cassette tests in a line: `itReplaysCassette(file, { connector, auth, payment })`
+ * registers a vitest test that replays the cassette and expects its recorded outcome (or the
+ * `expect` given: `{ status: 'Charged' }`).
+ */
+
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { expect, it } from 'vitest';
+
+import type { CassetteOutcome } from './format.js';
+import { loadCassette, replayCassette, type ReplayCallOptions } from './replay-call.js';
+
+export interface ItReplaysOptions extends ReplayCallOptions {
+  /** What the call must come to; default: the outcome the cassette recorded. */
+  readonly expect?: CassetteOutcome;
+}
+
+export function itReplaysCassette(file: string | URL, options: ItReplaysOptions): void {
+  const path = file instanceof URL ? fileURLToPath(file) : file;
+  const { cassette } = loadCassette(path);
+  const expected = options.expect ?? cassette.outcome;
+  const label = expected.error?.code ?? expected.refundStatus ?? expected.status ?? 'its outcome';
+  it(`replays ${basename(path)} (${cassette.flow}) to ${label}`, async () => {
+    const result = await replayCassette(cassette, options);
+    expect(result.outcome).toMatchObject(expected);
+  });
+}
