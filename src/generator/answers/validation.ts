@@ -21,6 +21,11 @@ import {
 } from './schema.js';
 
 export interface AnswerContext {
+  /**
+   * Answers not known yet (still to be asked, or refused): a cross-field rule that depends on
+   * one of them is not judged, as `parseAnswers` does not judge one after a refused answer.
+   */
+  readonly unknown?: ReadonlySet<string>;
   /** Ids of the connectors the workspace already registers. */
   readonly existingIds?: readonly string[];
   /** Identifiers the workspace already declares, each with where; a name binding one is refused. */
@@ -141,7 +146,10 @@ export function validateAnswer<K extends AnswerKey>(
     return { ok: false, issues: toIssues(prefixPath(parsed.error, key), { [key]: value }) };
   }
   const answers = context.answers ?? {};
-  const crossField = CROSS_FIELD_RULES.find((candidate) => candidate.key === key);
+  const crossField = CROSS_FIELD_RULES.find(
+    (candidate) =>
+      candidate.key === key && !candidate.after.some((after) => context.unknown?.has(after)),
+  );
   const rule =
     key === 'name'
       ? nameInWorkspaceViolation(String(parsed.data), context)
