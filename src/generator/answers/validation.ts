@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 
 import { CROSS_FIELD_RULES } from './cross-field.js';
+import { names } from './names.js';
 import { declaredIdentifierViolation, existingIdViolation, redactBaseUrl } from './rules.js';
 import {
   ANSWER_FIELDS,
@@ -113,9 +114,11 @@ export function parseAnswers(input: unknown, context: AnswerContext = {}): Parse
 
 /** The rules a well-formed name breaks in its workspace: an existing id, a declared identifier. */
 function nameInWorkspaceViolation(name: string, context: AnswerContext): string | undefined {
+  if (context.existingIds === undefined && context.declared === undefined) return undefined;
+  const derived = names(name);
   return (
-    existingIdViolation(name, context.existingIds) ??
-    declaredIdentifierViolation(name, context.declared)
+    existingIdViolation(derived, context.existingIds) ??
+    declaredIdentifierViolation(derived, context.declared)
   );
 }
 
