@@ -146,7 +146,14 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  common(program.command('run').argument('<id>', 'registered connector id'))
+  common(
+    program
+      .command('run')
+      .argument(
+        '<id>',
+        "registered connector id; nuvei or paytm is the workspace's own when it has one, else the reference; builtin:nuvei and builtin:paytm always the reference",
+      ),
+  )
     .description('run the payment sequence of a connector against any base URL')
     .option(
       '--base-url <url>',
@@ -179,7 +186,10 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   common(
     program
       .command('sandbox')
-      .argument('<target>', 'nuvei, paytm, a generated connector id, or an answers file'),
+      .argument(
+        '<target>',
+        "nuvei, paytm (the workspace's own connector of that id wins, with a notice), builtin:nuvei or builtin:paytm (always the reference), a generated connector id, or an answers file",
+      ),
   )
     .description('serve a gateway emulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (default: a free one)', integerIn(0, 65_535))
