@@ -128,24 +128,23 @@ function isGenerated(cwd: string, id: string): boolean {
   return existsSync(workspaceFile(workspace, connectorPathsById(workspace, id).manifest));
 }
 
-export interface LoadedConnector {
-  readonly connector: Connector<AmountType>;
-  /** One line for stderr when the workspace's connector shadows a built-in reference. */
-  readonly notice?: string;
-}
-
 /**
  * The connector `target` names: `builtin:<id>` a reference of this package; a bare id the
- * workspace's own, else (nuvei, paytm) the reference.
+ * workspace's own, else (nuvei, paytm) the reference. `onNotice` gets the one line to print on
+ * stderr when the workspace's connector shadows a built-in reference.
  */
-export async function loadConnector(cwd: string, target: string): Promise<LoadedConnector> {
+export async function loadConnector(
+  cwd: string,
+  target: string,
+  onNotice?: (line: string) => void,
+): Promise<Connector<AmountType>> {
   let lookup: Promise<WorkspaceLookup> | undefined;
   const find = (id: string) => (lookup ??= findInWorkspace(cwd, id));
   const resolved = await resolveTarget(target, 'id', async (id) => {
     if ((await find(id)).connector === undefined) return undefined;
     return isGenerated(cwd, id) ? 'generated' : 'hand-written';
   });
-  if (resolved.source === 'builtin') return { connector: await BUILT_IN[resolved.id]() };
+  if (resolved.source === 'builtin') return BUILT_IN[resolved.id]();
   const { connector, known } = await find(resolved.id);
   if (connector === undefined) {
     throw usageError(`no connector "${target}" is registered`, [
@@ -156,5 +155,6 @@ export async function loadConnector(cwd: string, target: string): Promise<Loaded
       },
     ]);
   }
-  return { connector, ...(resolved.notice === undefined ? {} : { notice: resolved.notice }) };
+  if (resolved.notice !== undefined) onNotice?.(resolved.notice);
+  return connector;
 }

@@ -34,8 +34,7 @@ export interface RunOptions {
 }
 
 export async function runCommand(id: string, options: RunOptions, io: CliIo): Promise<ExitCode> {
-  const { connector, notice } = await loadConnector(io.cwd, id);
-  if (notice !== undefined) io.stderr(notice);
+  const connector = await loadConnector(io.cwd, id, (line) => io.stderr(line));
   const authJson = await readJsonFile(resolve(io.cwd, options.auth), 'auth');
   const paymentJson = await readJsonFile(resolve(io.cwd, options.payment), 'payment');
   const credentials = (() => {
