@@ -4,18 +4,29 @@
  * the per-user code cache. A file that does not compile is named with its line and the reason.
  */
 
+import { existsSync } from 'node:fs';
+
 import { importWorkspaceModule } from '../generator/load-module.js';
 import { entryModule, registryIndex } from '../generator/registry/entry-cache.js';
 import type { RegistryEntry } from '../generator/registry/index.js';
 import { WorkspaceSourceError } from '../generator/workspace-modules.js';
-import { loadWorkspace, workspaceFile, type Workspace } from '../generator/workspace.js';
+import {
+  connectorPathsById,
+  loadWorkspace,
+  workspaceFile,
+  type Workspace,
+} from '../generator/workspace.js';
 import type { AmountType, Connector } from '../runtime/index.js';
 import { CliError, usageError } from './errors.js';
+import { resolveTarget, type ReferenceId } from './reference-target.js';
 
 export type Registry = Readonly<Record<string, Connector<AmountType>>>;
 
-/** The reference connectors this package ships, runnable from a workspace that has none of its own. */
-const BUILT_IN: Readonly<Record<string, () => Promise<Connector<AmountType>>>> = {
+/**
+ * The reference connectors this package ships: `builtin:<id>`, or a bare id in a workspace that
+ * has no connector of its own by that id (reference-target.ts decides which).
+ */
+const BUILT_IN: Readonly<Record<ReferenceId, () => Promise<Connector<AmountType>>>> = {
   nuvei: async () => (await import('../connectors/nuvei/index.js')).nuvei,
   paytm: async () => (await import('../connectors/paytm/index.js')).paytm,
 };
@@ -89,28 +100,61 @@ export async function importEntry(
   return isConnector(value) ? value : undefined;
 }
 
-/** The connector `id` names: the workspace's own, else a built-in reference of this package. */
-export async function loadConnector(cwd: string, id: string): Promise<Connector<AmountType>> {
+interface WorkspaceLookup {
+  readonly connector: Connector<AmountType> | undefined;
+  /** The ids the workspace registers, for the error that names them. */
+  readonly known: readonly string[];
+}
+
+/** The workspace's own connector `id`, from its module, else from the evaluated registry. */
+async function findInWorkspace(cwd: string, id: string): Promise<WorkspaceLookup> {
   const workspace = loadWorkspace(cwd);
   const entries = await registryEntries(workspace);
   const entry = entries?.find((each) => each.id === id);
-  let connector = entry === undefined ? undefined : await importEntry(workspace, entry);
-  let known = entries?.map((each) => each.id);
-  if (connector === undefined && (entries === undefined || entry !== undefined)) {
-    const { connectors } = await loadRegistry(cwd);
-    connector = Object.hasOwn(connectors, id) ? connectors[id] : undefined;
-    known = Object.keys(connectors);
+  const connector = entry === undefined ? undefined : await importEntry(workspace, entry);
+  if (connector !== undefined || (entries !== undefined && entry === undefined)) {
+    return { connector, known: entries?.map((each) => each.id) ?? [] };
   }
-  if (connector === undefined && Object.hasOwn(BUILT_IN, id)) return BUILT_IN[id]!();
+  const { connectors } = await loadRegistry(cwd);
+  return {
+    connector: Object.hasOwn(connectors, id) ? connectors[id] : undefined,
+    known: Object.keys(connectors),
+  };
+}
+
+/** The workspace's connector `id` was generated: it has a manifest. */
+function isGenerated(cwd: string, id: string): boolean {
+  const workspace = loadWorkspace(cwd);
+  return existsSync(workspaceFile(workspace, connectorPathsById(workspace, id).manifest));
+}
+
+/**
+ * The connector `target` names: `builtin:<id>` a reference of this package; a bare id the
+ * workspace's own, else (nuvei, paytm) the reference. `onNotice` gets the one line to print on
+ * stderr when the workspace's connector shadows a built-in reference.
+ */
+export async function loadConnector(
+  cwd: string,
+  target: string,
+  onNotice?: (line: string) => void,
+): Promise<Connector<AmountType>> {
+  let lookup: Promise<WorkspaceLookup> | undefined;
+  const find = (id: string) => (lookup ??= findInWorkspace(cwd, id));
+  const resolved = await resolveTarget(target, 'id', async (id) => {
+    if ((await find(id)).connector === undefined) return undefined;
+    return isGenerated(cwd, id) ? 'generated' : 'hand-written';
+  });
+  if (resolved.source === 'builtin') return BUILT_IN[resolved.id]();
+  const { connector, known } = await find(resolved.id);
   if (connector === undefined) {
-    const names = known ?? [];
-    throw usageError(`no connector "${id}" is registered`, [
+    throw usageError(`no connector "${target}" is registered`, [
       {
         key: 'id',
-        value: id,
-        rule: names.length === 0 ? 'the registry is empty' : `must be one of ${names.join(', ')}`,
+        value: target,
+        rule: known.length === 0 ? 'the registry is empty' : `must be one of ${known.join(', ')}`,
       },
     ]);
   }
+  if (resolved.notice !== undefined) onNotice?.(resolved.notice);
   return connector;
 }

@@ -145,7 +145,14 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     });
 
   flowCallOptions(
-    common(program.command('run').argument('<id>', 'registered connector id'))
+    common(
+      program
+        .command('run')
+        .argument(
+          '<id>',
+          "registered connector id; nuvei or paytm is the workspace's own when it has one, else the reference; builtin:nuvei and builtin:paytm always the reference",
+        ),
+    )
       .description('run the payment sequence of a connector against any base URL')
       .option(
         '--base-url <url>',
@@ -170,7 +177,11 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   });
 
   flowCallOptions(
-    common(program.command('record').argument('<id>', 'registered connector id'))
+    common(
+      program
+        .command('record')
+        .argument('<id>', 'registered connector id (builtin:nuvei and builtin:paytm as for run)'),
+    )
       .description('run one flow against any base URL and write its exchanges as a cassette')
       .requiredOption(
         '--base-url <url>',
@@ -204,7 +215,10 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
   common(
     program
       .command('sandbox')
-      .argument('<target>', 'nuvei, paytm, a generated connector id, or an answers file'),
+      .argument(
+        '<target>',
+        "nuvei, paytm (the workspace's own connector of that id wins, with a notice), builtin:nuvei or builtin:paytm (always the reference), a generated connector id, or an answers file",
+      ),
   )
     .description('serve a gateway emulator on 127.0.0.1 until interrupted')
     .option('--port <n>', 'port (default: a free one)', integerIn(0, 65_535))

@@ -288,7 +288,10 @@ describe('an init workspace, end to end with the built package', { timeout: 120_
       writeJson(ws, 'payment.json', payment),
       '--json',
     ]);
-    expect(run.stderr).toBe('');
+    // the generated Nuvei shadows the built-in reference: one line says so, and nothing else
+    expect(run.stderr.trim()).toBe(
+      `note: "nuvei" is this workspace's connector, which shadows the built-in reference; use builtin:nuvei for the reference`,
+    );
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { status: string; exchanges: unknown[] };
     expect(result.status).toBe('Charged');

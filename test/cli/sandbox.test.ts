@@ -254,6 +254,66 @@ describe('sandbox banner and request log', () => {
   });
 });
 
+describe('reference names: a workspace connector named like a reference', () => {
+  it('sandbox nuvei serves the workspace connector and names builtin:nuvei; run nuvei says the same', async () => {
+    const io = captureIo(generated.root);
+    const exit = main(['sandbox', 'nuvei', '--quiet'], io);
+    const baseUrl = (await io.firstStdout()).trim();
+    // the generic emulator of the generated Nuvei, not the reference's /ppp/api/v1
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    io.interrupt();
+    expect(await exit).toBe(0);
+    const notices = io
+      .stderrText()
+      .split('\n')
+      .filter((line) => line.includes('builtin:nuvei'));
+    expect(notices).toEqual([
+      'note: "nuvei" is this workspace\'s connector, which shadows the built-in reference; use builtin:nuvei for the reference',
+    ]);
+
+    const run = await runMain(
+      ['run', 'nuvei', '--auth', 'missing-auth.json', '--payment', 'missing-payment.json'],
+      { cwd: generated.root },
+    );
+    expect(run.stderr).toContain(notices[0]);
+  });
+
+  it('sandbox builtin:nuvei serves the reference emulator, and run builtin:nuvei pays against it', async () => {
+    const io = captureIo(generated.root);
+    const exit = main(['sandbox', 'builtin:nuvei', '--quiet', '--json'], io);
+    const first = JSON.parse((await io.firstStdout()).trim()) as { baseUrl: string; auth: unknown };
+    expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ppp\/api\/v1$/);
+    const run = await runMain(
+      [
+        'run',
+        'builtin:nuvei',
+        '--base-url',
+        first.baseUrl,
+        '--auth',
+        writeJson(generated.root, 'builtin-auth.json', first.auth),
+        '--payment',
+        writeJson(generated.root, 'builtin-payment.json', NUVEI_PAYMENT),
+        '--json',
+      ],
+      { cwd: generated.root },
+    );
+    io.interrupt();
+    expect(await exit).toBe(0);
+    expect(run.code).toBe(0);
+    expect(run.json<{ status: string }>().status).toBe('Charged');
+    // explicit: no notice
+    expect(run.stderr).not.toContain('shadows');
+  });
+
+  it('builtin: names only the references', async () => {
+    const result = await runMain(['sandbox', 'builtin:acme', '--json'], { cwd: generated.root });
+    expect(result.code).toBe(1);
+    expect(result.json<{ error: { issues: unknown[] } }>().error.issues).toEqual([
+      { key: 'target', value: 'builtin:acme', rule: 'builtin: names a reference: nuvei, paytm' },
+    ]);
+  });
+});
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -13,7 +13,7 @@ import {
   renderConnector,
   type RenderedFile,
   type TemplateContext,
-} from '../../src/generator/render/render.js';
+} from '../../src/generator/render/index.js';
 import { names, type Names } from '../../src/generator/answers/names.js';
 import { templatesRoot } from '../../src/generator/package-info.js';
 import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';

@@ -11,25 +11,43 @@ import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { planReport, printPlan } from '../output.js';
 
+/** `regenerate`'s options, typed: the changed answers, and how to report. */
+export interface RegenerateOptions {
+  /** Answer flags given (every answer but `name`); the manifest's answers give the rest. */
+  readonly overrides: Partial<AnswersInput>;
+  readonly dryRun: boolean;
+  readonly json: boolean;
+  readonly timings: boolean;
+}
+
+/** Commander's values for `regenerate` as RegenerateOptions. */
+export function regenerateOptions(raw: Readonly<Record<string, unknown>>): RegenerateOptions {
+  const overrides: Record<string, unknown> = {};
+  for (const key of ANSWER_KEYS) {
+    // commander leaves flags that were not passed undefined
+    if (key !== 'name' && raw[key] !== undefined) overrides[key] = raw[key];
+  }
+  return {
+    // the planner validates them with the manifest's answers, by the schema's rules
+    overrides: overrides as Partial<AnswersInput>,
+    dryRun: raw['dryRun'] === true,
+    json: raw['json'] === true,
+    timings: raw['timings'] === true,
+  };
+}
+
 export async function regenerateCommand(
   id: string,
-  options: Record<string, unknown> & { dryRun?: boolean; json?: boolean; timings?: boolean },
+  raw: Readonly<Record<string, unknown>>,
   io: CliIo,
 ): Promise<ExitCode> {
+  const options = regenerateOptions(raw);
   const timer = new PhaseTimer();
-  const overrides: Record<string, unknown> = {};
-  for (const key of ANSWER_KEYS)
-    if (key !== 'name' && options[key] !== undefined) overrides[key] = options[key];
-  const plan = await planRegeneration({
-    cwd: io.cwd,
-    id,
-    overrides: overrides as Partial<AnswersInput>,
-    timer,
-  });
-  const dryRun = options.dryRun === true;
+  const plan = await planRegeneration({ cwd: io.cwd, id, overrides: options.overrides, timer });
+  const { dryRun } = options;
   if (!dryRun) await applyPlan(plan, { timer });
   const report = await planReport(plan, dryRun);
-  if (options.json === true) {
+  if (options.json) {
     io.stdout(
       JSON.stringify({ ...report, conflicts: plan.conflicts, keptDeleted: plan.keptDeleted }),
     );
@@ -40,6 +58,6 @@ export async function regenerateCommand(
     for (const file of plan.conflicts)
       io.stderr(`CONFLICT ${file}: resolve the <<<<<<< markers, then regenerate again`);
   }
-  if (options.timings === true) io.stderr(JSON.stringify(timer));
+  if (options.timings) io.stderr(JSON.stringify(timer));
   return plan.conflicts.length > 0 ? 2 : 0;
 }

@@ -1,8 +1,9 @@
 /**
  * @module `create-connector sandbox <target>`: serves a gateway emulator on 127.0.0.1 until
  * SIGINT/SIGTERM. Targets: a generated connector's id (its manifest's answers), `nuvei` or `paytm`
- * (the reference gateways, unless the workspace generated a connector with that id) or an answers
- * file. The base URL to give the connector is the first line on stdout.
+ * (the reference gateways, unless the workspace generated a connector with that id: then a notice
+ * names `builtin:nuvei`, which always serves the reference) or an answers file. The base URL to
+ * give the connector is the first line on stdout.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import type { EmulatorLoopbackOptions } from '../../sandbox/emulator-kit.js';
 import { usageError, type CliError, type ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { runCommandFor } from '../next-steps.js';
+import { resolveTarget, type ReferenceId } from '../reference-target.js';
 
 interface Served {
   readonly gateway: LoopbackGateway;
@@ -38,6 +40,8 @@ interface Served {
   readonly baseUrl: string;
   /** Credentials the emulator accepts, as `run --auth` reads them. */
   readonly auth: Record<string, string>;
+  /** One line for stderr when the workspace's connector shadows a built-in reference. */
+  readonly notice?: string;
 }
 
 function genericAuth(answers: Answers): Record<string, string> {
@@ -68,7 +72,7 @@ function answersFor(target: string, cwd: string): Answers {
       {
         key: 'target',
         value: target,
-        rule: 'nuvei, paytm, the id of a generated connector, or an answers .json file',
+        rule: 'nuvei, paytm, the id of a generated connector, builtin:nuvei, builtin:paytm or an answers .json file',
       },
     ]);
   }
@@ -106,14 +110,37 @@ async function serve(
     ...(port === undefined ? {} : { port }),
     ...(onReply === undefined ? {} : { onReply }),
   };
-  const builtIn =
-    (target === 'nuvei' || target === 'paytm') && !shadowedByGenerated(target, io.cwd);
-  if (builtIn && target === 'nuvei') {
+  const resolved = target.endsWith('.json')
+    ? undefined
+    : await resolveTarget(target, 'target', (id) =>
+        shadowedByGenerated(id, io.cwd) ? 'generated' : undefined,
+      );
+  if (resolved?.source === 'builtin') return serveReference(resolved.id, target, options);
+  const answers = answersFor(target, io.cwd);
+  const gateway = await startGenericEmulator(answers, options);
+  const id = target.endsWith('.json') ? names(answers.name).id : target;
+  const notice = resolved?.notice;
+  return {
+    gateway,
+    id,
+    baseUrl: gateway.baseUrl,
+    auth: genericAuth(answers),
+    ...(notice === undefined ? {} : { notice }),
+  };
+}
+
+/** A reference gateway's emulator; `target` (as typed) is what `run` takes for it. */
+async function serveReference(
+  reference: ReferenceId,
+  target: string,
+  options: EmulatorLoopbackOptions,
+): Promise<Served> {
+  if (reference === 'nuvei') {
     const gateway = await startNuveiEmulator(options);
     const { merchantId, merchantSiteId, merchantSecret } = NUVEI_SANDBOX_CREDENTIALS;
     return {
       gateway,
-      id: 'nuvei',
+      id: target,
       baseUrl: gateway.paymentBaseUrl,
       auth: {
         type: 'SignatureKey',
@@ -123,20 +150,14 @@ async function serve(
       },
     };
   }
-  if (builtIn && target === 'paytm') {
-    const gateway = await startPaytmEmulator(options);
-    const { mid, merchantKey, website } = PAYTM_SANDBOX_CREDENTIALS;
-    return {
-      gateway,
-      id: 'paytm',
-      baseUrl: gateway.connectorBaseUrl,
-      auth: { type: 'SignatureKey', apiKey: mid, key1: merchantKey, apiSecret: website },
-    };
-  }
-  const answers = answersFor(target, io.cwd);
-  const gateway = await startGenericEmulator(answers, options);
-  const id = target.endsWith('.json') ? names(answers.name).id : target;
-  return { gateway, id, baseUrl: gateway.baseUrl, auth: genericAuth(answers) };
+  const gateway = await startPaytmEmulator(options);
+  const { mid, merchantKey, website } = PAYTM_SANDBOX_CREDENTIALS;
+  return {
+    gateway,
+    id: target,
+    baseUrl: gateway.connectorBaseUrl,
+    auth: { type: 'SignatureKey', apiKey: mid, key1: merchantKey, apiSecret: website },
+  };
 }
 
 /** A port that cannot be bound is bad input, not a bug. */
@@ -178,6 +199,7 @@ export async function sandboxCommand(
   const served = await serve(target, options.port, io, onReply).catch((error: unknown) => {
     throw portError(error, options.port) ?? error;
   });
+  if (served.notice !== undefined) io.stderr(served.notice);
   if (options.json === true) {
     io.stdout(JSON.stringify({ baseUrl: served.baseUrl, auth: served.auth }));
   } else {

@@ -78,12 +78,11 @@ export function nameRuleViolations(name: string): string[] {
   return [];
 }
 
-/** The existing-id rule: exact id equality, never a substring. */
+/** The existing-id rule: exact id equality, never a substring. Takes the name's derived forms. */
 export function existingIdViolation(
-  name: string,
+  { id }: Pick<Names, 'id'>,
   existingIds: readonly string[] | undefined,
 ): string | undefined {
-  const { id } = names(name);
   return existingIds?.includes(id)
     ? `derives id "${id}", which an existing connector already uses`
     : undefined;
@@ -94,11 +93,10 @@ export function existingIdViolation(
  * registry already declares: `declared` maps each such identifier to where ("the registry …").
  */
 export function declaredIdentifierViolation(
-  name: string,
+  { value }: Pick<Names, 'value'>,
   declared: ReadonlyMap<string, string> | undefined,
 ): string | undefined {
   if (declared === undefined) return undefined;
-  const { value } = names(name);
   const where = declared.get(value);
   return where === undefined
     ? undefined

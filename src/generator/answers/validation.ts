@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 
 import { CROSS_FIELD_RULES } from './cross-field.js';
+import { names } from './names.js';
 import { declaredIdentifierViolation, existingIdViolation, redactBaseUrl } from './rules.js';
 import {
   ANSWER_FIELDS,
@@ -21,6 +22,11 @@ import {
 } from './schema.js';
 
 export interface AnswerContext {
+  /**
+   * Answers not known yet (still to be asked, or refused): a cross-field rule that depends on
+   * one of them is not judged, as `parseAnswers` does not judge one after a refused answer.
+   */
+  readonly unknown?: ReadonlySet<string>;
   /** Ids of the connectors the workspace already registers. */
   readonly existingIds?: readonly string[];
   /** Identifiers the workspace already declares, each with where; a name binding one is refused. */
@@ -108,9 +114,11 @@ export function parseAnswers(input: unknown, context: AnswerContext = {}): Parse
 
 /** The rules a well-formed name breaks in its workspace: an existing id, a declared identifier. */
 function nameInWorkspaceViolation(name: string, context: AnswerContext): string | undefined {
+  if (context.existingIds === undefined && context.declared === undefined) return undefined;
+  const derived = names(name);
   return (
-    existingIdViolation(name, context.existingIds) ??
-    declaredIdentifierViolation(name, context.declared)
+    existingIdViolation(derived, context.existingIds) ??
+    declaredIdentifierViolation(derived, context.declared)
   );
 }
 
@@ -141,7 +149,10 @@ export function validateAnswer<K extends AnswerKey>(
     return { ok: false, issues: toIssues(prefixPath(parsed.error, key), { [key]: value }) };
   }
   const answers = context.answers ?? {};
-  const crossField = CROSS_FIELD_RULES.find((candidate) => candidate.key === key);
+  const crossField = CROSS_FIELD_RULES.find(
+    (candidate) =>
+      candidate.key === key && !candidate.after.some((after) => context.unknown?.has(after)),
+  );
   const rule =
     key === 'name'
       ? nameInWorkspaceViolation(String(parsed.data), context)

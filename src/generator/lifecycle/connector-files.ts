@@ -36,9 +36,10 @@ function outputPath(paths: ConnectorPaths, output: RenderedOutput): string {
 export async function connectorFiles(
   workspace: Workspace,
   answers: Answers,
-  timer?: PhaseTimer,
+  options: { readonly timer?: PhaseTimer; readonly names?: Names } = {},
 ): Promise<ConnectorFiles> {
-  const connectorNames = names(answers.name);
+  const { timer } = options;
+  const connectorNames = options.names ?? names(answers.name);
   const paths = connectorPaths(workspace, connectorNames);
   const measure = <T>(phase: Parameters<PhaseTimer['measure']>[0], work: () => T | Promise<T>) =>
     timer === undefined ? Promise.resolve(work()) : timer.measure(phase, work);

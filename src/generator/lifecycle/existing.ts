@@ -6,7 +6,7 @@
  */
 
 import { existingIdViolation, declaredIdentifierViolation } from '../answers/rules.js';
-import { names } from '../answers/names.js';
+import { type Names } from '../answers/names.js';
 import { ConflictError, UsageError, type Issue } from '../errors.js';
 import { connectorPathsById } from '../workspace.js';
 import type { WorkspaceSnapshot } from './plan.js';
@@ -28,14 +28,14 @@ export function takenNames(
  */
 export function nameRefusal(
   snapshot: WorkspaceSnapshot,
-  name: string,
+  derived: Names,
   options: { readonly force?: boolean } = {},
 ): ConflictError | UsageError | undefined {
-  const { id } = names(name);
+  const { id, type: name } = derived;
   if (snapshot.entries.some((entry) => entry.id === id)) {
     const paths = connectorPathsById(snapshot.workspace, id);
     const issue = (rule: string): Issue[] => [{ key: 'name', value: name, rule }];
-    const existing = existingIdViolation(name, [id]) ?? '';
+    const existing = existingIdViolation(derived, [id]) ?? '';
     if (!snapshot.tree.exists(paths.manifest)) {
       return new ConflictError(
         `"${id}" is a hand-written connector (it has no manifest): choose another name`,
@@ -50,7 +50,7 @@ export function nameRefusal(
       issue(existing),
     );
   }
-  const rule = declaredIdentifierViolation(name, snapshot.declared);
+  const rule = declaredIdentifierViolation(derived, snapshot.declared);
   if (rule === undefined) return undefined;
   return new UsageError('the answers were refused', {
     issues: [{ key: 'name', value: name, rule }],

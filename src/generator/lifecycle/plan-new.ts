@@ -4,7 +4,7 @@
  * the CLI may pass in); the name is checked against them in lifecycle/existing.
  */
 
-import type { Answers } from '../answers/index.js';
+import { names as namesOf, type Answers } from '../answers/index.js';
 import { refuseExisting } from '../changes/tree.js';
 import { addToRegistry } from '../registry/wire.js';
 import { codeStyleFor } from '../render/code-style.js';
@@ -36,10 +36,12 @@ export async function planNewConnector(options: NewConnectorOptions): Promise<Co
   const snapshot =
     options.snapshot ?? (await timer.measure('registry', () => readWorkspaceSnapshot(options.cwd)));
   const { workspace, tree, registry } = snapshot;
-  const refusal = nameRefusal(snapshot, options.answers.name, { force });
+  // the name's derived forms, computed once for the refusal check, the paths and the templates
+  const derived = namesOf(options.answers.name);
+  const refusal = nameRefusal(snapshot, derived, { force });
   if (refusal !== undefined) throw refusal;
 
-  const generated = await connectorFiles(workspace, options.answers, timer);
+  const generated = await connectorFiles(workspace, options.answers, { timer, names: derived });
   const { names, paths } = generated;
   const registered = snapshot.entries.some((entry) => entry.id === names.id);
   const wired = registered

@@ -113,7 +113,7 @@ export async function planRegeneration(options: {
     );
   }
 
-  const generated = await connectorFiles(workspace, parsed.answers, timer);
+  const generated = await connectorFiles(workspace, parsed.answers, { timer });
   const conflicts: string[] = [];
   const keptDeleted: string[] = [];
   const pristine: Array<{ path: string; content: string; pending?: string; deleted?: boolean }> =

@@ -6,9 +6,9 @@
 
 export { codeStyleFor } from './code-style.js';
 export { formatFiles, type PlannedFile } from './format.js';
+export { RenderError } from './render-error.js';
+export { checkTemplate } from './template-check.js';
 export {
-  checkTemplate,
-  RenderError,
   renderConnector,
   type RenderedFile,
   type RenderedOutput,

@@ -7,6 +7,7 @@
 import {
   existingIdViolation,
   isPresetId,
+  names,
   type PresetId,
 } from '../../../generator/answers/index.js';
 import { isGeneratorError } from '../../../generator/errors.js';
@@ -143,8 +144,9 @@ function alreadyRegistered(
   const ids = snapshot.entries.map((entry) => entry.id);
   for (const issue of error.issues) {
     if (issue.key !== 'name' || typeof issue.value !== 'string') continue;
-    if (issue.rule !== existingIdViolation(issue.value, ids)) continue;
-    return nameRefusal(snapshot, issue.value, { force });
+    const derived = names(issue.value);
+    if (issue.rule !== existingIdViolation(derived, ids)) continue;
+    return nameRefusal(snapshot, derived, { force });
   }
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
   ANSWER_KEYS,
   ANSWER_META,
   answerDefault,
+  CROSS_FIELD_RULES,
   isAnswerKey,
   missingRequiredKeys,
   parseAnswers,
@@ -63,17 +64,15 @@ export async function resolveAnswers(
   const fromPreset: AnswerValues = input.preset === undefined ? {} : { ...PRESETS[input.preset] };
   const given = { ...fromPreset, ...fromFile, ...fromFlags };
   const ask = input.interactive && !input.yes;
-  // tokenName's rule depends on a placement that is still to be asked (or is itself wrong)
-  const placementUnknown =
-    (ask && given['tokenPlacement'] === undefined) || !isValid('tokenPlacement', given);
+  const unknown = unknownAnswers(given, ask);
 
-  const fileIssues = checkValues(fromFile, given, { placementUnknown });
+  const fileIssues = checkValues(fromFile, given, { unknown });
   if (fileIssues.length > 0) {
     throw new UsageError(`the answers file ${input.answersFile ?? ''} was refused`, {
       issues: fileIssues,
     });
   }
-  const issues = checkValues(given, given, { placementUnknown, existingIds: context.existingIds });
+  const issues = checkValues(given, given, { unknown, existingIds: context.existingIds });
   if (!ask) {
     const missing = missingRequiredKeys(given);
     if (missing.length > 0) {
@@ -144,24 +143,31 @@ async function readAnswersFile(path: string, cwd: string): Promise<AnswerValues>
   return content as AnswerValues;
 }
 
-function isValid(key: AnswerKey, values: AnswerValues): boolean {
-  return values[key] === undefined || validateAnswer(key, values[key]).ok;
+/**
+ * The answers the cross-field rules depend on that are not known yet: still to be asked, or
+ * refused. The rules that depend on them are judged later, once they are (the table says which).
+ */
+function unknownAnswers(given: AnswerValues, ask: boolean): ReadonlySet<string> {
+  const dependencies = new Set(CROSS_FIELD_RULES.flatMap((rule) => rule.after));
+  return new Set(
+    [...dependencies].filter((key) =>
+      given[key] === undefined ? ask : !validateAnswer(key as AnswerKey, given[key]).ok,
+    ),
+  );
 }
 
 /** The issues of each given value, by the same rules `parseAnswers` applies. */
 function checkValues(
   values: AnswerValues,
   given: AnswerValues,
-  options: { readonly placementUnknown: boolean; readonly existingIds?: readonly string[] },
+  options: { readonly unknown: ReadonlySet<string>; readonly existingIds?: readonly string[] },
 ): AnswerIssue[] {
   const context = {
     answers: given,
+    unknown: options.unknown,
     ...(options.existingIds === undefined ? {} : { existingIds: options.existingIds }),
   };
   const issues = Object.entries(values).flatMap(([key, value]): readonly AnswerIssue[] => {
-    if (key === 'tokenName' && options.placementUnknown) {
-      return typeof value === 'string' ? [] : [{ key, value, rule: 'must be a string' }];
-    }
     // validateAnswer words an unknown key exactly as parseAnswers does
     return validateAnswer(key as AnswerKey, value, context).issues ?? [];
   });

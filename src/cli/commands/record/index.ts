@@ -82,7 +82,7 @@ export async function recordCommand(
       { key: 'scenario', value: options.scenario, rule: 'lower-case letters, digits and dashes' },
     ]);
   }
-  const connector = await loadConnector(io.cwd, id);
+  const connector = await loadConnector(io.cwd, id, (line) => io.stderr(line));
   const { credentials: auth, payment } = await readRunInputs(io.cwd, id, options);
   const input = inputOf(options.flow, payment);
 

@@ -26,7 +26,7 @@ export interface RunOptions {
 }
 
 export async function runCommand(id: string, options: RunOptions, io: CliIo): Promise<ExitCode> {
-  const connector = await loadConnector(io.cwd, id);
+  const connector = await loadConnector(io.cwd, id, (line) => io.stderr(line));
   const { credentials, payment } = await readRunInputs(io.cwd, id, options);
   if (options.baseUrl !== undefined && !URL.canParse(options.baseUrl)) {
     throw usageError('--base-url is not a URL', [
