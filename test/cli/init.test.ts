@@ -34,6 +34,7 @@ const INIT_FILES = [
   '.gitignore',
   'src/connectors/registry.ts',
   'README.md',
+  'payment.json',
 ];
 
 function tempDir(): string {
@@ -265,18 +266,7 @@ describe('an init workspace, end to end with the built package', { timeout: 120_
       baseUrl: string;
       auth: unknown;
     };
-    const payment = {
-      referenceId: 'e2e_0001',
-      amount: 1999,
-      currency: 'USD',
-      paymentMethod: {
-        type: 'card',
-        number: '4111111111111111',
-        expMonth: '12',
-        expYear: '2031',
-        cvc: '123',
-      },
-    };
+    // the payment.json init wrote, as the sandbox banner's run line names it
     const run = await cli([
       'run',
       'nuvei',
@@ -285,7 +275,7 @@ describe('an init workspace, end to end with the built package', { timeout: 120_
       '--auth',
       writeJson(ws, 'auth.json', auth),
       '--payment',
-      writeJson(ws, 'payment.json', payment),
+      'payment.json',
       '--json',
     ]);
     // the generated Nuvei shadows the built-in reference: one line says so, and nothing else

@@ -51,6 +51,18 @@ npx create-connector list          # what is registered
 npm test                           # the generated tests
 \`\`\`
 
+## Try a payment
+
+\`payment.json\` is a card payment that a generated connector's emulator approves. \`sandbox\`
+prints the auth.json its emulator accepts and the exact \`run\` command:
+
+\`\`\`sh
+npx create-connector sandbox <id> --port 4010        # in one terminal; save the auth line as auth.json
+npx create-connector run <id> --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010
+\`\`\`
+
+The package README lists every payment.json member (flows after Authorize included).
+
 ## Where create-connector comes from
 
 \`package.json\` depends on create-connector the way \`init\` was run:
@@ -111,6 +123,20 @@ export function workspaceFiles(
     '.gitignore': 'node_modules\n',
     'src/connectors/registry.ts': REGISTRY,
     'README.md': readme(name),
+    // the file the sandbox banner's run line names: a payment a generated connector's emulator approves
+    'payment.json': json({
+      referenceId: 'order_0001',
+      amount: 1000,
+      currency: 'USD',
+      captureMethod: 'automatic',
+      paymentMethod: {
+        type: 'card',
+        number: '4111111111111111',
+        expMonth: '12',
+        expYear: '2031',
+        cvc: '123',
+      },
+    }),
   };
 }
 
