@@ -33,8 +33,14 @@ describe('heavy modules load only when a plan needs them', () => {
     expect(result.loaded).toEqual([]);
   });
 
-  it('wiring the registry loads the bundled compiler API (the probe sees CommonJS loads)', () => {
+  it("wiring the generator's own registry format loads no compiler API (the hand lexer reads it)", () => {
     const result = probe('wire');
+    expect(result.status).toBe(0);
+    expect(result.loaded).toEqual([]);
+  });
+
+  it('wiring a registry outside it loads the bundled compiler API (the probe sees CommonJS loads)', () => {
+    const result = probe('wire-fallback');
     expect(result.status).toBe(0);
     expect(result.loaded.some((file) => file.startsWith('@ts-morph/common/'))).toBe(true);
   });

@@ -1,7 +1,7 @@
 /**
- * @module The registry room: read the workspace's connector registry (TypeScript's scanner on
- * the generator's own grammar, the full parser otherwise) and edit it by splices that keep
- * everything else byte for byte.
+ * @module The registry room: read the workspace's connector registry (a hand lexer, then
+ * TypeScript's scanner, on the generator's own grammar; the full parser otherwise) and edit it
+ * by splices that keep everything else byte for byte.
  */
 
 export {

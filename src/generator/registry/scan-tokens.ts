@@ -8,10 +8,10 @@
 import type { ts as TsApi } from 'ts-morph';
 
 import type { TypeScript } from './load-typescript.js';
+import { LEXER_KINDS, RegistryLexer, type TokenScanner } from './lex.js';
+import { OUTSIDE } from './outside.js';
 
-/** Unwinds the pass when the text leaves the grammar; never escapes this module. */
-export class OutsideGrammar extends Error {}
-export const OUTSIDE = new OutsideGrammar('outside the registry grammar');
+export { OUTSIDE } from './outside.js';
 
 /** Deeper types are left to the parser (and the pass's recursion stays shallow). */
 const MAX_TYPE_DEPTH = 32;
@@ -20,7 +20,7 @@ export type Kinds = typeof TsApi.SyntaxKind;
 
 /** Reads tokens; throws OUTSIDE as soon as the text leaves the grammar. */
 export abstract class TokenReader {
-  protected readonly scanner: TsApi.Scanner;
+  protected readonly scanner: TokenScanner;
   protected readonly kind: Kinds;
   protected readonly keywordTypes: ReadonlySet<TsApi.SyntaxKind>;
   protected token: TsApi.SyntaxKind;
@@ -28,20 +28,10 @@ export abstract class TokenReader {
   protected previousEnd = 0;
   protected flagged = false;
 
-  protected constructor(ts: TypeScript, text: string) {
-    this.kind = ts.SyntaxKind;
-    // set up as the parser sets up its own scanner
-    this.scanner = ts.createScanner(
-      ts.ScriptTarget.Latest,
-      true,
-      ts.LanguageVariant.Standard,
-      text,
-      () => {
-        this.flagged = true;
-      },
-    );
-    this.scanner.setScriptKind(ts.ScriptKind.TS);
-    this.scanner.setJSDocParsingMode(ts.JSDocParsingMode.ParseNone);
+  /** Tokens from TypeScript's scanner, or from the hand lexer when `ts` is undefined. */
+  protected constructor(ts: TypeScript | undefined, text: string) {
+    this.kind = ts?.SyntaxKind ?? LEXER_KINDS;
+    this.scanner = ts === undefined ? new RegistryLexer(text) : this.typeScriptScanner(ts, text);
     const k = this.kind;
     this.keywordTypes = new Set([
       k.AnyKeyword,
@@ -60,6 +50,22 @@ export abstract class TokenReader {
       k.FalseKeyword,
     ]);
     this.token = this.scanner.scan();
+  }
+
+  /** TypeScript's scanner, set up as its parser sets up its own; errors flag the pass. */
+  private typeScriptScanner(ts: TypeScript, text: string): TsApi.Scanner {
+    const scanner = ts.createScanner(
+      ts.ScriptTarget.Latest,
+      true,
+      ts.LanguageVariant.Standard,
+      text,
+      () => {
+        this.flagged = true;
+      },
+    );
+    scanner.setScriptKind(ts.ScriptKind.TS);
+    scanner.setJSDocParsingMode(ts.JSDocParsingMode.ParseNone);
+    return scanner;
   }
 
   // ---- tokens ----

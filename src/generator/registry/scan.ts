@@ -20,7 +20,7 @@ import type {
 } from './layout.js';
 
 class RegistryScan extends TokenReader {
-  constructor(ts: TypeScript, text: string) {
+  constructor(ts: TypeScript | undefined, text: string) {
     super(ts, text);
   }
 
@@ -178,10 +178,11 @@ class RegistryScan extends TokenReader {
 }
 
 /**
- * The registry's layout, read in one pass of the scanner; undefined when the text is outside the
- * grammar this reads (the caller then parses it in full).
+ * The registry's layout, read in one pass of TypeScript's scanner, or of the hand lexer when `ts`
+ * is undefined; undefined when the text is outside the grammar this reads (the caller then tries
+ * TypeScript's scanner, then parses it in full).
  */
-export function scanRegistry(ts: TypeScript, text: string): RegistryLayout | undefined {
+export function scanRegistry(ts: TypeScript | undefined, text: string): RegistryLayout | undefined {
   try {
     return new RegistryScan(ts, text).read();
   } catch (error) {

@@ -8,6 +8,7 @@
 import { RegistryError } from '../errors.js';
 import { loadTypeScript, type TypeScript } from './load-typescript.js';
 import type { EntryLayout, ImportLayout, RegistryLayout } from './layout.js';
+import { firstLeadingCommentStart } from './lex.js';
 import { parseRegistryLayout } from './parse.js';
 import { scanRegistry } from './scan.js';
 
@@ -20,8 +21,11 @@ export interface RegistryEntry {
   readonly importPath: string;
 }
 
-/** Which reader produced a layout: the scanner's fast path or the full parse. */
-export type RegistryReader = 'scanner' | 'parser';
+/**
+ * Which reader produced a layout: the one-pass grammar over the hand lexer or over TypeScript's
+ * scanner, or the full parse.
+ */
+export type RegistryReader = 'lexer' | 'scanner' | 'parser';
 
 export interface ImportBinding {
   readonly declaration: ImportLayout;
@@ -31,14 +35,15 @@ export interface ImportBinding {
 export type ParsedEntry = EntryLayout;
 
 export interface ParsedRegistry extends RegistryLayout {
-  readonly ts: TypeScript;
+  /** Where the first comment attached before the node at `pos` starts (getLeadingCommentRanges). */
+  readonly leadingCommentStart: (pos: number) => number | undefined;
   readonly text: string;
   readonly readBy: RegistryReader;
   /** Value imports (not type-only) by local name; a later import of a name wins. */
   readonly bindings: ReadonlyMap<string, ImportBinding>;
 }
 
-const reads: Record<RegistryReader, number> = { scanner: 0, parser: 0 };
+const reads: Record<RegistryReader, number> = { lexer: 0, scanner: 0, parser: 0 };
 let last: ParsedRegistry | undefined;
 
 /** How many registries this process has read with each reader (reuses not counted). */
@@ -61,7 +66,7 @@ function readBindings(imports: readonly ImportLayout[]): Map<string, ImportBindi
 }
 
 function checked(
-  ts: TypeScript,
+  ts: TypeScript | undefined,
   text: string,
   readBy: RegistryReader,
   layout: RegistryLayout,
@@ -91,22 +96,37 @@ function checked(
       );
     }
   }
-  return { ...layout, ts, text, readBy, bindings };
+  const leadingCommentStart =
+    ts === undefined
+      ? (pos: number) => firstLeadingCommentStart(text, pos)
+      : (pos: number) => ts.getLeadingCommentRanges(text, pos)?.[0]?.pos;
+  return { ...layout, leadingCommentStart, text, readBy, bindings };
 }
 
 /**
- * Reads and checks a registry (the fast path when it can, the full parse otherwise); throws
- * RegistryError when it is malformed. Reading the same text as the last call reuses that read.
+ * Reads and checks a registry (the hand lexer's pass when it can, TypeScript's scanner's pass
+ * when that can, the full parse otherwise); throws RegistryError when it is malformed. Reading
+ * the same text as the last call reuses that read.
  */
 export function parseRegistry(text: string): ParsedRegistry {
   if (last?.text === text) return last;
-  const ts = loadTypeScript();
-  const layout = scanRegistry(ts, text);
-  if (layout !== undefined) reads.scanner += 1;
+  const layout = scanRegistry(undefined, text);
+  if (layout !== undefined) reads.lexer += 1;
   const parsed =
-    layout === undefined ? parseRegistryInFull(text) : checked(ts, text, 'scanner', layout);
+    layout === undefined
+      ? parseRegistryWithScanner(text)
+      : checked(undefined, text, 'lexer', layout);
   last = parsed;
   return parsed;
+}
+
+/** Reads and checks a registry without the hand lexer (what its pass falls back to). */
+export function parseRegistryWithScanner(text: string): ParsedRegistry {
+  const ts = loadTypeScript();
+  const layout = scanRegistry(ts, text);
+  if (layout === undefined) return parseRegistryInFull(text);
+  reads.scanner += 1;
+  return checked(ts, text, 'scanner', layout);
 }
 
 /** Reads and checks a registry with the full parse only (what the fast path falls back to). */

@@ -42,10 +42,8 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * above the node itself when `belowComments` (the file's header comment leads its first statement).
  */
 function lineStartAbove(parsed: ParsedRegistry, node: Extent, belowComments: boolean): number {
-  const comments = belowComments
-    ? undefined
-    : parsed.ts.getLeadingCommentRanges(parsed.text, node.pos);
-  const first = comments?.[0]?.pos ?? node.start;
+  const comment = belowComments ? undefined : parsed.leadingCommentStart(node.pos);
+  const first = comment ?? node.start;
   return lineStart(parsed.text, first);
 }
 

@@ -44,9 +44,10 @@ try {
   refuseExisting(tree.listChanges(), { force: false });
   const manifest = createManifest({ answers: parsed.answers, templateHash: '0'.repeat(64), files });
   parseManifest(serializeManifest(manifest));
-  if (step === 'wire') {
+  if (step === 'wire' || step === 'wire-fallback') {
     addToRegistry(
-      'export const connectors = {};\n',
+      // a no-break space is outside the hand lexer, which leaves it to TypeScript's scanner
+      `export const connectors = {};${step === 'wire' ? '' : '\u00a0'}\n`,
       { id: 'x', value: 'x', importPath: './x.js' },
       {
         quote: 'single',
