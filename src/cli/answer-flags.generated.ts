@@ -85,4 +85,43 @@ export const ANSWER_FLAGS: readonly AnswerFlag[] = [
       'Body field, header or query parameter carrying the token (default: body sessionToken, header X-Session-Token, query sessionToken)',
     required: false,
   },
+  {
+    key: 'flows',
+    flag: 'flows',
+    description:
+      'Flows generated besides CreateSessionToken and Authorize (comma-separated; default: all)',
+    required: false,
+    choices: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+    default: 'PSync,Capture,Void,Refund,RSync',
+  },
+  {
+    key: 'syncEndpoint',
+    flag: 'sync-endpoint',
+    description: 'PSync endpoint, relative to the base URL (only with PSync in flows)',
+    required: false,
+  },
+  {
+    key: 'captureEndpoint',
+    flag: 'capture-endpoint',
+    description: 'Capture endpoint, relative to the base URL (only with Capture in flows)',
+    required: false,
+  },
+  {
+    key: 'voidEndpoint',
+    flag: 'void-endpoint',
+    description: 'Void endpoint, relative to the base URL (only with Void in flows)',
+    required: false,
+  },
+  {
+    key: 'refundEndpoint',
+    flag: 'refund-endpoint',
+    description: 'Refund endpoint, relative to the base URL (only with Refund in flows)',
+    required: false,
+  },
+  {
+    key: 'refundSyncEndpoint',
+    flag: 'refund-sync-endpoint',
+    description: 'RSync endpoint, relative to the base URL (only with RSync in flows)',
+    required: false,
+  },
 ];

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
+import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 import { ANSWER_FLAGS } from '../../src/cli/answer-flags.generated.js';
@@ -22,15 +23,15 @@ function derived() {
 }
 
 describe('the static answer-flag table', () => {
-  it('is exactly what the answers schema derives', () => {
+  it('is exactly what the answers schema derives', async () => {
     if (process.env['UPDATE_ANSWER_FLAGS'] === '1') {
       const text = readFileSync(FILE, 'utf8');
       const start = text.indexOf('export const ANSWER_FLAGS');
       const table = JSON.stringify(derived(), null, 2);
-      writeFileSync(
-        FILE,
-        `${text.slice(0, start)}export const ANSWER_FLAGS: readonly AnswerFlag[] = ${table};\n`,
-      );
+      const source = `${text.slice(0, start)}export const ANSWER_FLAGS: readonly AnswerFlag[] = ${table};\n`;
+      // written as prettier would, so `format:check` stays green after an update
+      const options = (await resolveConfig(FILE.pathname)) ?? {};
+      writeFileSync(FILE, await format(source, { ...options, filepath: FILE.pathname }));
       return;
     }
     expect(ANSWER_FLAGS).toEqual(derived());

@@ -101,6 +101,12 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
       authorizeEndpoint: 'v1/pay',
       tokenPlacement: 'header',
       tokenName: 'X-Session-Token',
+      flows: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+      syncEndpoint: 'v1/pay/{connectorTransactionId}',
+      captureEndpoint: 'v1/pay/{connectorTransactionId}/capture',
+      voidEndpoint: 'v1/pay/{connectorTransactionId}/void',
+      refundEndpoint: 'v1/pay/{connectorTransactionId}/refunds',
+      refundSyncEndpoint: 'v1/pay/{connectorTransactionId}/refunds/{connectorRefundId}',
     });
   });
 

@@ -57,6 +57,19 @@ const REQUIRED = {
   authorizeEndpoint: 'v1/payments',
 };
 
+/** The optional flows' defaults: all five, each endpoint below the Authorize endpoint. */
+function allFlows(authorizeEndpoint: string) {
+  const txn = `${authorizeEndpoint}/{connectorTransactionId}`;
+  return {
+    flows: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+    syncEndpoint: txn,
+    captureEndpoint: `${txn}/capture`,
+    voidEndpoint: `${txn}/void`,
+    refundEndpoint: `${txn}/refunds`,
+    refundSyncEndpoint: `${txn}/refunds/{connectorRefundId}`,
+  };
+}
+
 const DEFAULTS = {
   amountType: 'StringMinorUnit',
   currencyUnit: 'Minor',
@@ -64,6 +77,7 @@ const DEFAULTS = {
   authType: 'HeaderKey',
   tokenPlacement: 'body',
   tokenName: 'sessionToken',
+  ...allFlows(REQUIRED.authorizeEndpoint),
 };
 
 describe('precedence: flag > answers file > preset > default', () => {
@@ -532,6 +546,7 @@ describe('on a terminal, every key not given is asked', () => {
       authorizeEndpoint: 'v1/payments',
       tokenPlacement: 'header',
       tokenName: 'X-Session-Token',
+      ...allFlows('v1/payments'),
     });
   });
 
@@ -569,6 +584,7 @@ describe('on a terminal, every key not given is asked', () => {
       authorizeEndpoint: 'pay',
       tokenPlacement: 'query',
       tokenName: 'txnToken',
+      ...allFlows('pay'),
     });
     const transcript = await screen.getFullOutput();
     expect(transcript).not.toContain('Connector name');

@@ -48,6 +48,12 @@ describe('the declaration', () => {
       'authorizeEndpoint',
       'tokenPlacement',
       'tokenName',
+      'flows',
+      'syncEndpoint',
+      'captureEndpoint',
+      'voidEndpoint',
+      'refundEndpoint',
+      'refundSyncEndpoint',
     ]);
   });
 
@@ -99,6 +105,12 @@ describe('parseAnswers', () => {
         authType: 'HeaderKey',
         tokenPlacement: 'body',
         tokenName: 'sessionToken',
+        flows: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+        syncEndpoint: 'v1/payments/{connectorTransactionId}',
+        captureEndpoint: 'v1/payments/{connectorTransactionId}/capture',
+        voidEndpoint: 'v1/payments/{connectorTransactionId}/void',
+        refundEndpoint: 'v1/payments/{connectorTransactionId}/refunds',
+        refundSyncEndpoint: 'v1/payments/{connectorTransactionId}/refunds/{connectorRefundId}',
       },
     });
   });
@@ -399,7 +411,7 @@ describe.each(['sessionTokenEndpoint', 'authorizeEndpoint'])('%s', (key) => {
 });
 
 describe('sessionTokenEndpoint and authorizeEndpoint together', () => {
-  const rule = 'must differ from sessionTokenEndpoint (the two requests are told apart by path)';
+  const rule = 'must differ from sessionTokenEndpoint (each request is told apart by its path)';
 
   it('refuses equal endpoints on authorizeEndpoint, naming the other key', () => {
     expect(issuesOf({ ...minimal, authorizeEndpoint: minimal.sessionTokenEndpoint })).toEqual([

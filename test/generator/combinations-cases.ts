@@ -45,6 +45,7 @@ export function answerCombinations(): TemplateContext[] {
               authorizeEndpoint: other ? 'api/payment.do' : 'v1/payments',
               tokenPlacement,
               tokenName: (other ? OTHER_NAMES : DEFAULT_NAMES)[tokenPlacement],
+              flows: [],
             };
             const name = combinationName(rest);
             const derived = names(name);

@@ -8,6 +8,7 @@ import {
   createManifest,
   generatorVersion,
   MANIFEST_MIGRATIONS,
+  MANIFEST_VERSION,
   migrateManifest,
   parseManifest,
   registerManifestMigration,
@@ -43,7 +44,7 @@ function usageError(run: () => unknown): UsageError {
 
 describe('createManifest and serializeManifest', () => {
   it('records generator, template hash, answers and each file with hash and pristine copy', () => {
-    expect(manifest.manifestVersion).toBe(1);
+    expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
     expect(manifest.generator).toEqual({ name: 'create-connector', version: '0.1.0' });
     expect(manifest.files['src/connectors/paytm/index.ts']).toEqual({
       sha256: sha256('export const paytm = 1;\n'),
@@ -57,7 +58,7 @@ describe('createManifest and serializeManifest', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(
       text.startsWith(
-        '{\n  "manifestVersion": 1,\n  "generator": {\n    "name": "create-connector",',
+        '{\n  "manifestVersion": 2,\n  "generator": {\n    "name": "create-connector",',
       ),
     ).toBe(true);
     const json = JSON.parse(text) as Record<string, Record<string, unknown>>;
@@ -79,6 +80,7 @@ describe('createManifest and serializeManifest', () => {
       'authorizeEndpoint',
       'tokenPlacement',
       'tokenName',
+      'flows',
     ]);
     expect(Object.keys(json['files'] ?? {})).toEqual([
       'src/connectors/paytm/index.ts',
@@ -163,16 +165,24 @@ describe('parseManifest refuses', () => {
   });
 
   it('a manifest from a newer generator, saying so', () => {
-    const error = usageError(() => parseManifest(edit(['manifestVersion'], 2)));
+    const error = usageError(() => parseManifest(edit(['manifestVersion'], 3)));
     expect(error.message).toBe(
-      'the manifest has version 2; this create-connector reads up to version 1 (upgrade it)',
+      'the manifest has version 3; this create-connector reads up to version 2 (upgrade it)',
     );
   });
 });
 
 describe('migrateManifest', () => {
-  it('has no migrations for version 1 and passes a current manifest through', () => {
-    expect(MANIFEST_MIGRATIONS.size).toBe(0);
+  it('migrates version 1 to a connector without optional flows; passes a current one through', () => {
+    expect([...MANIFEST_MIGRATIONS.keys()]).toEqual([1]);
+    const { flows, ...before } = manifest.answers;
+    expect(flows).toEqual([]);
+    const migrated = migrateManifest({ ...manifest, manifestVersion: 1, answers: before });
+    expect(migrated).toEqual({
+      ...manifest,
+      manifestVersion: 2,
+      answers: { flows: [], ...before },
+    });
     const json = JSON.parse(serializeManifest(manifest)) as unknown;
     expect(migrateManifest(json)).toBe(json);
   });
@@ -219,7 +229,7 @@ describe('migrateManifest', () => {
     } finally {
       unregister();
     }
-    expect(MANIFEST_MIGRATIONS.size).toBe(0);
+    expect([...MANIFEST_MIGRATIONS.keys()]).toEqual([1]);
   });
 
   it('refuses a migration that does not advance the version', () => {

@@ -16,6 +16,7 @@ import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/index
 import {
   generatorVersion,
   parseManifest,
+  MANIFEST_VERSION,
   registerManifestMigration,
   sha256,
   type Manifest,
@@ -412,7 +413,7 @@ describe('manifest migrations', () => {
     expect(read(root, TRANSFORMERS)).toBe(applyUserEdits(rendered[TRANSFORMERS]!));
     expect(read(root, INDEX)).toBe(rendered[INDEX]);
     const written = JSON.parse(read(root, MANIFEST)) as { manifestVersion: number };
-    expect(written.manifestVersion).toBe(1);
+    expect(written.manifestVersion).toBe(MANIFEST_VERSION);
     expect(manifestOf(root).files[TRANSFORMERS]?.pristine).toBe(rendered[TRANSFORMERS]);
   });
 });

@@ -282,7 +282,7 @@ describe('verify of the registry', () => {
         message: 'lists src/connectors/acme-pay/transformers.ts, which does not exist',
       },
     ]);
-    edit(root, manifest, (text) => text.replace('"manifestVersion": 1', '"manifestVersion": "1"'));
+    edit(root, manifest, (text) => text.replace('"manifestVersion": 2', '"manifestVersion": "2"'));
     const problems = (await registryOf(root)).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({

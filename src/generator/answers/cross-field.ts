@@ -5,17 +5,20 @@
  */
 
 import {
-  distinctEndpointsViolation,
-  TOKEN_PLACEMENTS,
-  tokenNameViolation,
-  type TokenPlacementAnswer,
-} from './rules.js';
+  absentFlowViolation,
+  endpointClashViolation,
+  ENDPOINT_KEYS,
+  FLOW_ENDPOINT_KEYS,
+  OPTIONAL_FLOWS,
+  type FlowEndpointKey,
+} from './flows.js';
+import { TOKEN_PLACEMENTS, tokenNameViolation, type TokenPlacementAnswer } from './rules.js';
 
 type AnswerValues = Readonly<Record<string, unknown>>;
 
 export interface CrossFieldRule {
   /** The answer the rule is reported on. */
-  readonly key: 'tokenName' | 'authorizeEndpoint';
+  readonly key: 'tokenName' | 'authorizeEndpoint' | FlowEndpointKey;
   /** The answers it depends on: when one of them is refused, the rule is not judged. */
   readonly after: readonly string[];
   /** The broken rule's message for `value` given the other `answers`, or undefined. */
@@ -28,6 +31,19 @@ export function tokenPlacementOf(answers: AnswerValues): TokenPlacementAnswer {
   return TOKEN_PLACEMENTS.find((candidate) => candidate === placement) ?? 'body';
 }
 
+const endpointsBefore = (key: (typeof ENDPOINT_KEYS)[number]): readonly string[] =>
+  ENDPOINT_KEYS.slice(0, ENDPOINT_KEYS.indexOf(key));
+
+/** A flow's endpoint: its flow chosen, then distinct from every endpoint before it. */
+function flowEndpointRule(key: FlowEndpointKey): CrossFieldRule {
+  return {
+    key,
+    after: ['flows', ...endpointsBefore(key)],
+    check: (value, answers) =>
+      absentFlowViolation(key, answers) ?? endpointClashViolation(key, value, answers),
+  };
+}
+
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   {
     key: 'tokenName',
@@ -36,12 +52,8 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   },
   {
     key: 'authorizeEndpoint',
-    after: ['sessionTokenEndpoint'],
-    check: (value, answers) => {
-      const sessionTokenEndpoint = answers['sessionTokenEndpoint'];
-      return typeof sessionTokenEndpoint === 'string'
-        ? distinctEndpointsViolation(sessionTokenEndpoint, value)
-        : undefined;
-    },
+    after: endpointsBefore('authorizeEndpoint'),
+    check: (value, answers) => endpointClashViolation('authorizeEndpoint', value, answers),
   },
+  ...OPTIONAL_FLOWS.map((flow) => flowEndpointRule(FLOW_ENDPOINT_KEYS[flow])),
 ];

@@ -5,6 +5,7 @@
  */
 
 export * from './schema.js';
+export * from './answer-meta.js';
 export * from './validation.js';
 export { CROSS_FIELD_RULES, type CrossFieldRule } from './cross-field.js';
 export { folderOfId, names, splitWords, type Names } from './names.js';

@@ -3,13 +3,20 @@
  * Examples"). Flags override a preset's keys; the result is validated like any other answers.
  */
 
+import type { FlowEndpointKey } from './flows.js';
 import type { AnswersInput } from './schema.js';
 
 export const PRESET_IDS = ['nuvei', 'paytm'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
-/** A complete answer set; every key is spelled out so a preset never depends on a default. */
-export const PRESETS: { readonly [P in PresetId]: Readonly<Required<AnswersInput>> } = {
+/**
+ * A complete answer set; every key is spelled out so a preset never depends on a default. The
+ * presets choose no optional flow: the references' other flows speak their gateways' own wire
+ * formats (Nuvei syncs payments and refunds on one endpoint), which the templates do not generate.
+ */
+export type PresetAnswers = Readonly<Required<Omit<AnswersInput, FlowEndpointKey>>>;
+
+export const PRESETS: { readonly [P in PresetId]: PresetAnswers } = {
   nuvei: {
     name: 'Nuvei',
     baseUrl: 'https://ppp-test.nuvei.com/ppp/api/v1',
@@ -21,6 +28,7 @@ export const PRESETS: { readonly [P in PresetId]: Readonly<Required<AnswersInput
     authorizeEndpoint: 'payment.do',
     tokenPlacement: 'body',
     tokenName: 'sessionToken',
+    flows: [],
   },
   paytm: {
     name: 'Paytm',
@@ -34,6 +42,7 @@ export const PRESETS: { readonly [P in PresetId]: Readonly<Required<AnswersInput
     authorizeEndpoint: 'theia/api/v1/processTransaction',
     tokenPlacement: 'body',
     tokenName: 'txnToken',
+    flows: [],
   },
 };
 

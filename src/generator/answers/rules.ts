@@ -155,19 +155,6 @@ export function endpointViolation(path: string): string | undefined {
   return undefined;
 }
 
-/**
- * The rule two equal endpoints break, reported on `authorizeEndpoint`: the connector, its
- * emulator and its tests tell the two requests apart by path.
- */
-export function distinctEndpointsViolation(
-  sessionTokenEndpoint: string,
-  authorizeEndpoint: string,
-): string | undefined {
-  return sessionTokenEndpoint === authorizeEndpoint
-    ? 'must differ from sessionTokenEndpoint (the two requests are told apart by path)'
-    : undefined;
-}
-
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // RFC 7230 §3.2.6 token
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -16,9 +16,19 @@ import {
   nameRuleViolations,
   TOKEN_PLACEMENTS,
 } from './rules.js';
-import { InternalError, type Issue } from '../errors.js';
+import type { Issue } from '../errors.js';
 import { CROSS_FIELD_RULES, tokenPlacementOf } from './cross-field.js';
-import { splitWords } from './names.js';
+import {
+  defaultFlowEndpoint,
+  effectiveEndpoint,
+  endpointClashViolation,
+  FLOW_ENDPOINT_KEYS,
+  flowEndpointViolation,
+  flowsOf,
+  OPTIONAL_FLOWS,
+  type FlowEndpointKey,
+  type OptionalFlow,
+} from './flows.js';
 
 export type AnswerIssue = Issue;
 
@@ -38,10 +48,13 @@ export interface AnswerFieldMeta {
   /** A valid value, for help text and the "command that would work" hint. */
   readonly example?: string;
   /** A default computed from the other answers (tokenName follows tokenPlacement). */
-  readonly defaultFrom?: (answers: Readonly<Record<string, unknown>>) => string;
+  readonly defaultFrom?: (answers: Readonly<Record<string, unknown>>) => string | undefined;
+  /** The flow whose endpoint the key holds: asked only when the answers choose that flow. */
+  readonly flow?: OptionalFlow;
 }
 
-const fieldMeta = z.registry<AnswerFieldMeta>();
+/** Each field's metadata, read by `answer-meta.ts`. */
+export const fieldMeta = z.registry<AnswerFieldMeta>();
 
 function withRules(check: (value: string) => readonly string[]) {
   return z.string().superRefine((value, ctx) => {
@@ -55,6 +68,31 @@ function endpoint() {
     return rule === undefined ? [] : [rule];
   });
 }
+
+function flowEndpoint(flow: OptionalFlow, example: string) {
+  const key = FLOW_ENDPOINT_KEYS[flow];
+  return withRules((value) => {
+    const rule = flowEndpointViolation(flow, value);
+    return rule === undefined ? [] : [rule];
+  })
+    .optional()
+    .register(fieldMeta, {
+      description: `${flow} endpoint, relative to the base URL (only with ${flow} in flows)`,
+      prompt: `${flow} endpoint (relative path)`,
+      example,
+      flow,
+      defaultFrom: (answers) => effectiveEndpoint(key, { ...answers, [key]: undefined }),
+    });
+}
+
+const flowList = z
+  .array(z.enum(OPTIONAL_FLOWS))
+  .superRefine((flows, ctx) => {
+    const repeated = flows.find((flow, index) => flows.indexOf(flow) !== index);
+    if (repeated !== undefined)
+      ctx.addIssue({ code: 'custom', message: `lists ${repeated} twice` });
+  })
+  .default([...OPTIONAL_FLOWS]);
 
 /** The single declaration of every answer key, in prompt order. */
 export const ANSWER_FIELDS = {
@@ -116,14 +154,42 @@ export const ANSWER_FIELDS = {
       prompt: 'Name of the field, header or parameter carrying the token',
       defaultFrom: (answers) => DEFAULT_TOKEN_NAMES[tokenPlacementOf(answers)],
     }),
+  flows: flowList.register(fieldMeta, {
+    description:
+      'Flows generated besides CreateSessionToken and Authorize (comma-separated; default: all)',
+    prompt: 'Which flows does the connector have besides session token and authorize?',
+    example: 'PSync,Capture,Refund',
+  }),
+  syncEndpoint: flowEndpoint('PSync', 'v1/payments/{connectorTransactionId}'),
+  captureEndpoint: flowEndpoint('Capture', 'v1/payments/{connectorTransactionId}/capture'),
+  voidEndpoint: flowEndpoint('Void', 'v1/payments/{connectorTransactionId}/void'),
+  refundEndpoint: flowEndpoint('Refund', 'v1/payments/{connectorTransactionId}/refunds'),
+  refundSyncEndpoint: flowEndpoint(
+    'RSync',
+    'v1/payments/{connectorTransactionId}/refunds/{connectorRefundId}',
+  ),
 };
 
 export type AnswerKey = keyof typeof ANSWER_FIELDS;
 export const ANSWER_KEYS = Object.keys(ANSWER_FIELDS) as readonly AnswerKey[];
 
+/** The endpoint of each chosen flow (the one given, or its default); none for the others. */
+function flowEndpoints(
+  flows: readonly OptionalFlow[],
+  given: Readonly<Record<FlowEndpointKey, string | undefined>>,
+  authorizeEndpoint: string,
+): Partial<Record<FlowEndpointKey, string>> {
+  return Object.fromEntries(
+    flows.map((flow) => {
+      const key = FLOW_ENDPOINT_KEYS[flow];
+      return [key, given[key] ?? defaultFlowEndpoint(flow, authorizeEndpoint)];
+    }),
+  );
+}
+
 /**
- * The whole answer set: unknown keys refused, defaults filled, the two endpoints distinct,
- * tokenName checked for its placement.
+ * The whole answer set: unknown keys refused, defaults filled, every endpoint distinct and given
+ * only for a chosen flow, tokenName checked for its placement.
  */
 export const AnswersSchema = z
   .strictObject(ANSWER_FIELDS)
@@ -137,71 +203,45 @@ export const AnswersSchema = z
       const broken = rule.check(value, values);
       if (broken !== undefined) ctx.addIssue({ code: 'custom', path: [rule.key], message: broken });
     }
+    // a default endpoint may clash too; given ones were judged above
+    for (const flow of flowsOf(values)) {
+      const key = FLOW_ENDPOINT_KEYS[flow];
+      const endpoint = effectiveEndpoint(key, values);
+      if (values[key] !== undefined || endpoint === undefined || !valid('authorizeEndpoint'))
+        continue;
+      const broken = endpointClashViolation(key, endpoint, values);
+      if (broken !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `(default "${endpoint}") ${broken}` });
+      }
+    }
   })
-  .transform((answers) => ({
-    ...answers,
-    tokenName: answers.tokenName ?? DEFAULT_TOKEN_NAMES[answers.tokenPlacement],
-  }));
+  .transform(
+    ({
+      syncEndpoint,
+      captureEndpoint,
+      voidEndpoint,
+      refundEndpoint,
+      refundSyncEndpoint,
+      ...answers
+    }) => {
+      const flows = OPTIONAL_FLOWS.filter((flow) => answers.flows.includes(flow));
+      const given = {
+        syncEndpoint,
+        captureEndpoint,
+        voidEndpoint,
+        refundEndpoint,
+        refundSyncEndpoint,
+      };
+      return {
+        ...answers,
+        tokenName: answers.tokenName ?? DEFAULT_TOKEN_NAMES[answers.tokenPlacement],
+        flows,
+        ...flowEndpoints(flows, given, answers.authorizeEndpoint),
+      };
+    },
+  );
 
 /** Fully resolved answers: every key present, defaults applied, baseUrl canonical. */
 export type Answers = z.output<typeof AnswersSchema>;
 /** What an answers file, a preset or a set of flags may hold. */
 export type AnswersInput = z.input<typeof AnswersSchema>;
-
-/** What the CLI needs to offer one key as a flag, a prompt and a help line. */
-export interface AnswerMeta extends AnswerFieldMeta {
-  readonly key: AnswerKey;
-  /** kebab-case flag name without dashes: `base-url`. */
-  readonly flag: string;
-  readonly required: boolean;
-  readonly choices?: readonly string[];
-  /** Static default; see `answerDefault` for defaults that follow other answers. */
-  readonly default?: string;
-}
-
-function describeField(key: AnswerKey): AnswerMeta {
-  const schema: z.ZodType = ANSWER_FIELDS[key];
-  const meta = fieldMeta.get(schema);
-  if (meta === undefined) throw new InternalError(`answer key ${key} has no metadata`);
-  const inner = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
-  const staticDefault =
-    schema instanceof z.ZodDefault ? String(schema.def.defaultValue as unknown) : undefined;
-  const optional = inner instanceof z.ZodOptional || staticDefault !== undefined;
-  return {
-    key,
-    flag: splitWords(key)
-      .map((word) => word.toLowerCase())
-      .join('-'),
-    ...meta,
-    required: !optional,
-    ...(inner instanceof z.ZodEnum ? { choices: inner.options.map(String) } : {}),
-    ...(staticDefault === undefined ? {} : { default: staticDefault }),
-  };
-}
-
-/** Per-key metadata, derived from ANSWER_FIELDS. */
-export const ANSWER_META: { readonly [K in AnswerKey]: AnswerMeta } = Object.fromEntries(
-  ANSWER_KEYS.map((key) => [key, describeField(key)]),
-) as { readonly [K in AnswerKey]: AnswerMeta };
-
-export const REQUIRED_ANSWER_KEYS: readonly AnswerKey[] = ANSWER_KEYS.filter(
-  (key) => ANSWER_META[key].required,
-);
-
-export function isAnswerKey(key: string): key is AnswerKey {
-  return Object.hasOwn(ANSWER_FIELDS, key);
-}
-
-/** The default a prompt pre-fills for `key`, given the answers collected so far. */
-export function answerDefault(
-  key: AnswerKey,
-  answers: Readonly<Record<string, unknown>> = {},
-): string | undefined {
-  const meta = ANSWER_META[key];
-  return meta.defaultFrom?.(answers) ?? meta.default;
-}
-
-/** Required keys the partial answer set does not give (undefined counts as not given). */
-export function missingRequiredKeys(partial: Readonly<Record<string, unknown>>): AnswerKey[] {
-  return REQUIRED_ANSWER_KEYS.filter((key) => partial[key] === undefined);
-}

@@ -13,13 +13,12 @@ import { declaredIdentifierViolation, existingIdViolation, redactBaseUrl } from 
 import {
   ANSWER_FIELDS,
   ANSWER_KEYS,
-  answerDefault,
   AnswersSchema,
-  isAnswerKey,
   type AnswerIssue,
   type AnswerKey,
   type Answers,
 } from './schema.js';
+import { answerDefault, isAnswerKey } from './answer-meta.js';
 
 export interface AnswerContext {
   /**

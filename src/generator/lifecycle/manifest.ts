@@ -13,7 +13,7 @@ import { InternalError, UsageError, type Issue } from '../errors.js';
 import { ownPackage } from '../package-info.js';
 import { workspacePathViolation } from '../workspace.js';
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 export const GENERATOR_NAME = 'create-connector';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -57,8 +57,15 @@ export type ManifestFile = Manifest['files'][string];
 /** Turns a manifest of version N into version N + 1. */
 export type ManifestMigration = (manifest: Record<string, unknown>) => Record<string, unknown>;
 
-/** Migrations by the version they migrate from. Version 1 is the first; none exist yet. */
-export const MANIFEST_MIGRATIONS = new Map<number, ManifestMigration>();
+/** Version 1 predates the `flows` answer: its connectors have none of the optional flows. */
+const addNoFlows: ManifestMigration = (manifest) => {
+  const answers = manifest['answers'];
+  const recorded = typeof answers === 'object' && answers !== null ? answers : {};
+  return { ...manifest, manifestVersion: 2, answers: { flows: [], ...recorded } };
+};
+
+/** Migrations by the version they migrate from. Version 1 is the first. */
+export const MANIFEST_MIGRATIONS = new Map<number, ManifestMigration>([[1, addNoFlows]]);
 
 /** Registers a migration from `fromVersion`; returns a function that unregisters it. */
 export function registerManifestMigration(

@@ -94,7 +94,12 @@ function flagValues(input: ResolveAnswersInput): AnswerValues {
   for (const key of ANSWER_KEYS) {
     const value = input.flags[key];
     // commander leaves flags that were not passed undefined (defaults only show in --help)
-    if (value !== undefined) values[key] = value;
+    if (value === undefined) continue;
+    // a list answer's flag is comma-separated: `--flows Capture,Refund`, `--flows ''` for none
+    values[key] =
+      ANSWER_META[key].list === true && typeof value === 'string'
+        ? value.split(',').flatMap((item) => (item.trim() === '' ? [] : [item.trim()]))
+        : value;
   }
   if (input.positionalName !== undefined) values['name'] = input.positionalName;
   return values;
@@ -192,6 +197,8 @@ async function askMissing(
   const answers: AnswerValues = { ...given };
   for (const key of ANSWER_KEYS) {
     if (answers[key] !== undefined) continue;
+    // the flows and their endpoints take their defaults until the prompts offer a checkbox
+    if (ANSWER_META[key].list === true || ANSWER_META[key].flow !== undefined) continue;
     answers[key] = await askOne(key, { ...answers }, prompts, existingIds);
   }
   return answers;
