@@ -4,7 +4,7 @@
  * timeout). Static tables only: nothing heavy loads at start-up.
  */
 
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from './commander.js';
 
 import { ANSWER_FLAGS } from './answer-flags.generated.js';
 import { RUN_FLOWS } from './run-flows.js';
