@@ -84,7 +84,8 @@ function testsItem(files: readonly string[], run: VitestRun | undefined): CheckI
     return fail('tests', 'no test files for this connector');
   }
   if (run.exitCode === 0 && run.report !== undefined) {
-    return pass('tests', `${files.length} test files: ${counted(run.report)}`);
+    const noun = files.length === 1 ? 'test file' : 'test files';
+    return pass('tests', `${files.length} ${noun}: ${counted(run.report)}`);
   }
   const summary =
     run.report === undefined
