@@ -4,7 +4,7 @@
  * generated) fails the items it breaks with exit 2. One scaffold is shared by its describe.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,7 @@ describe('check on a fresh scaffold', { timeout: 120_000 }, () => {
       ),
     );
     const result = await runMain(['check', 'acme', '--json'], { cwd: workspace.root });
+    writeFileSync(file, source);
     expect(result.code).toBe(2);
     const items = result.json<Item[]>();
     expect(statuses(items)).toMatchObject({
@@ -128,6 +129,24 @@ describe('check on a fresh scaffold', { timeout: 120_000 }, () => {
     expect(items.find((entry) => entry.item === 'conformance')?.message).toContain(
       'the suite fails against the generic emulator',
     );
+  });
+
+  it('without its manifest it is hand-written: the suite is read from its own tests', async () => {
+    const manifest = path.join(workspace.root, 'src/connectors/acme/manifest.json');
+    const kept = readFileSync(manifest, 'utf8');
+    rmSync(manifest);
+    try {
+      const result = await runMain(['check', 'acme', '--json'], { cwd: workspace.root });
+      expect(result.code).toBe(0);
+      const conformance = result.json<Item[]>().find((entry) => entry.item === 'conformance');
+      expect(conformance).toEqual({
+        item: 'conformance',
+        status: 'pass',
+        message: "13 conformance tests pass in the connector's tests",
+      });
+    } finally {
+      writeFileSync(manifest, kept);
+    }
   });
 });
 

@@ -77,9 +77,17 @@ export function checkTokenRead(definition: ConnectorDefinition): CheckItem {
       `Authorize reads the token with getSessionToken (${at.file}:${at.line})`,
     );
   }
-  const direct = code
-    .flatMap((node) => node.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression))
-    .filter((access) => access.getName() === 'sessionToken');
+  const direct = code.flatMap((node) => [
+    ...node
+      .getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)
+      .filter((access) => access.getName() === 'sessionToken'),
+    ...node
+      .getDescendantsOfKind(SyntaxKind.BindingElement)
+      .filter(
+        (element) =>
+          (element.getPropertyNameNode()?.getText() ?? element.getName()) === 'sessionToken',
+      ),
+  ]);
   if (direct.length > 0) {
     return warn(
       'token-read',

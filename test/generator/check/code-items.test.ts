@@ -40,6 +40,7 @@ describe('check, code items', () => {
   it.each([
     ['no token read',            'token-read',      'fail', [['token: getSessionToken(ctx.routerData.flowData),', '']], 'Authorize never reads the session token'],
     ['the token read directly',  'token-read',      'warn', [['getSessionToken(ctx.routerData.flowData)', 'ctx.routerData.flowData.sessionToken']], 'reads flowData.sessionToken directly'],
+    ['the token destructured',   'token-read',      'warn', [['token: getSessionToken(ctx.routerData.flowData),', 'token: (({ sessionToken }) => sessionToken)(ctx.routerData.flowData),']], 'reads flowData.sessionToken directly'],
     ['no token stored',          'token-stored',    'fail', [['{ sessionToken: response.token }, { sessionToken: response.token }', '{ sessionToken: response.token }, { status: "Pending" }']], 'never stores the token'],
     ['no error response builder','error-responses', 'fail', [['  buildErrorResponse,\n', '']], 'no buildErrorResponse: non-2xx answers of CreateSessionToken, Authorize have no ErrorResponse'],
     ['a refusal passed as success','error-responses','fail', [["withError(routerData, { statusCode: 200, code: 'E', message: 'declined' })", "withSuccess(routerData, { resourceId: { type: 'NoResponseId' } })"]], 'Authorize: handleResponse never returns withError'],
@@ -159,5 +160,17 @@ export const sessionFlow = defineFlow('CreateSessionToken', {
         ),
     });
     expect(found.filter((entry) => entry.status !== 'pass')).toEqual([]);
+  });
+
+  it('refuses a module that does not export the connector as an object it can follow', async () => {
+    const connector = edited([
+      [
+        'export const acme = defineConnector({',
+        'export const acme = makeConnector();\nconst unused = ({',
+      ],
+    ]);
+    await expect(items({ 'src/connectors/acme/index.ts': connector })).rejects.toThrow(
+      'acme: index.ts does not export "acme" as defineConnector({ … })',
+    );
   });
 });
