@@ -58,7 +58,11 @@ export function toolkitTarget(
 }
 
 /** The workspace `.ts` file a relative specifier names (`./x.js` → `./x.ts`), if it exists. */
-function localFile(workspace: Workspace, fromFile: string, specifier: string): string | undefined {
+export function localFile(
+  workspace: Workspace,
+  fromFile: string,
+  specifier: string,
+): string | undefined {
   if (!/^\.\.?\//.test(specifier)) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
   const candidates = [base.replace(/\.([cm]?)js$/, '.$1ts'), base, `${base}.ts`];

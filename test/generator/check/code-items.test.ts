@@ -87,9 +87,9 @@ describe('check, code items', () => {
     });
   });
 
-  it('follows the code through other shapes: files, aliases, namespaces, methods, spreads, defineFlow', async () => {
+  it('follows the code through other shapes: files, barrels, aliases, namespaces, methods, spreads, defineFlow', async () => {
     const flows = `import * as rt from '../../runtime/index.js';
-import { getSessionToken as tokenOf, withError as refused } from '../../runtime/index.js';
+import { tokenOf, refused } from './rt.js';
 
 const defineFlow = rt.flowDefiner(rt.StringMinorUnit);
 const schema = rt.z.object({ status: rt.z.string() });
@@ -152,6 +152,12 @@ export const sessionFlow = defineFlow('CreateSessionToken', {
 `;
     const found = await items({
       'src/connectors/acme/index.ts': connector,
+      // a barrel of the connector's own: re-exported under other names, and all of it
+      'src/connectors/acme/rt.ts': `import { withError } from '../../runtime/index.js';
+export { getSessionToken as tokenOf } from '../../runtime/index.js';
+export { withError as refused };
+export * from '../../runtime/index.js';
+`,
       'src/connectors/acme/flows.ts':
         flows +
         session.replace(
