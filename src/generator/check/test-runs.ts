@@ -16,7 +16,8 @@ import { workspaceVitest } from '../verify/workspace.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 import { stringValue } from './code-graph.js';
 import type { ConnectorDefinition } from './definition.js';
-import { fail, pass, warn, type CheckItem } from './report.js';
+import { conformanceVerdict, type SuiteOutcome } from './conformance-verdict.js';
+import { fail, pass, type CheckItem } from './report.js';
 import { failureLines, runVitest, type VitestReport, type VitestRun } from './vitest-run.js';
 
 const RUN_TIMEOUT_MS = 180_000;
@@ -94,33 +95,40 @@ function testsItem(files: readonly string[], run: VitestRun | undefined): CheckI
   return failed('tests', summary, run);
 }
 
-/** The suite's results within the connector's own test run, for a connector with no preset. */
-function conformanceInTests(
+/** The suite's results within the connector's own test run, if its tests call it. */
+function suiteInTests(
   definition: ConnectorDefinition,
   run: VitestRun | undefined,
-): CheckItem {
+): SuiteOutcome | undefined {
   const name = stringValue(definition.sources, definition.members.get('name')?.value);
   const suite = `${name ?? definition.sources.id} conformance`;
   const results = (run?.report?.testResults ?? []).flatMap((file) =>
     file.assertionResults.filter((test) => test.ancestorTitles[0] === suite),
   );
-  if (results.length === 0) {
-    return warn(
-      'conformance',
-      'this package has no emulator of its gateway and its tests never call runConnectorConformance: add a test that does',
-    );
-  }
-  const failures = results.filter((test) => test.status !== 'passed');
-  if (failures.length > 0) {
-    return fail(
-      'conformance',
-      `${failures.length} of ${results.length} conformance tests fail in the connector's tests: ${failures
-        .slice(0, FAILURES_SHOWN)
-        .map((test) => test.fullName)
-        .join('; ')}`,
-    );
-  }
-  return pass('conformance', `${results.length} conformance tests pass in the connector's tests`);
+  if (results.length === 0) return undefined;
+  return {
+    where: "in the connector's tests",
+    total: results.length,
+    failures: results
+      .filter((test) => test.status !== 'passed')
+      .map((test) => `${test.fullName}: ${(test.failureMessages[0] ?? '').split('\n')[0] ?? ''}`),
+  };
+}
+
+/** check's own run of the suite against the emulator. */
+function suiteOnEmulator(preset: ConformancePreset, run: VitestRun): SuiteOutcome {
+  const where =
+    preset.kind === 'generic'
+      ? 'against the generic emulator'
+      : `against the ${preset.kind} emulator`;
+  const ok = run.exitCode === 0 && run.report !== undefined;
+  const failures = ok ? [] : run.report === undefined ? [] : failureLines(run.report);
+  return {
+    where,
+    total: run.report?.numTotalTests ?? 0,
+    failures: ok || failures.length > 0 ? failures : ['the suite did not run'],
+    ...(ok ? {} : { detail: run.output }),
+  };
 }
 
 export async function checkTestRuns(
@@ -137,15 +145,10 @@ export async function checkTestRuns(
     files.length === 0 ? undefined : runTests(definition, vitest, files),
     preset === undefined ? undefined : runConformance(definition, vitest, preset),
   ]);
-  const emulator =
-    preset?.kind === 'generic' ? 'the generic emulator' : `the ${preset?.kind} emulator`;
-  let conformanceItem: CheckItem;
-  if (conformance === undefined) {
-    conformanceItem = conformanceInTests(definition, tests);
-  } else if (conformance.exitCode === 0 && conformance.report !== undefined) {
-    conformanceItem = pass('conformance', `against ${emulator}: ${counted(conformance.report)}`);
-  } else {
-    conformanceItem = failed('conformance', `the suite fails against ${emulator}`, conformance);
-  }
+  const onEmulator =
+    preset === undefined || conformance === undefined
+      ? undefined
+      : suiteOnEmulator(preset, conformance);
+  const conformanceItem = conformanceVerdict(onEmulator, suiteInTests(definition, tests));
   return [testsItem(files, tests), conformanceItem];
 }
