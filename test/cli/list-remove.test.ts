@@ -288,6 +288,7 @@ describe('remove', () => {
     const answer = (yes: boolean): PromptAdapter => ({
       input: () => Promise.reject(new Error('not asked')),
       select: () => Promise.reject(new Error('not asked')),
+      checkbox: () => Promise.reject(new Error('not asked')),
       confirm: (message) => {
         asked.push(message);
         return Promise.resolve(yes);
