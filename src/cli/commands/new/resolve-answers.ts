@@ -24,6 +24,7 @@ import {
   type PresetId,
 } from '../../../generator/answers/index.js';
 import { UsageError } from '../../../generator/errors.js';
+import { shellWord } from '../../../generator/try-commands.js';
 import { usageError, type CliError } from '../../errors.js';
 import { NO_ITEMS } from '../../program-options.js';
 import { createPromptAdapter, type PromptAdapter } from './prompts.js';
@@ -280,13 +281,13 @@ function suggestCommand(
   }
 
   const words = ['create-connector', 'new'];
-  if (flags['name'] !== undefined) words.push(shellQuote(String(flags['name'])));
+  if (flags['name'] !== undefined) words.push(shellWord(String(flags['name'])));
   if (input.preset !== undefined) words.push('--preset', input.preset);
-  if (input.answersFile !== undefined) words.push('--answers', shellQuote(input.answersFile));
+  if (input.answersFile !== undefined) words.push('--answers', shellWord(input.answersFile));
   for (const key of ANSWER_KEYS) {
     const value = flags[key];
     if (key === 'name' || value === undefined) continue;
-    words.push(`--${ANSWER_META[key].flag}`, shellQuote(flagText(value)));
+    words.push(`--${ANSWER_META[key].flag}`, shellWord(flagText(value)));
   }
   words.push('--yes');
   return words.join(' ');
@@ -296,10 +297,4 @@ function suggestCommand(
 function flagText(value: unknown): string {
   if (!Array.isArray(value)) return String(value);
   return value.length === 0 ? NO_ITEMS : value.join(',');
-}
-
-const SHELL_SAFE = /^[A-Za-z0-9_./:@%+=,-]+$/;
-
-function shellQuote(word: string): string {
-  return SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
