@@ -130,7 +130,10 @@ export interface ConnectorPaths {
   readonly index: string;
   readonly transformers: string;
   readonly manifest: string;
+  readonly readme: string;
   readonly test: string;
+  /** The connector's own folder under the tests (cassettes). */
+  readonly testDir: string;
 }
 
 export function connectorPaths(
@@ -143,7 +146,9 @@ export function connectorPaths(
     index: `${dir}/index.ts`,
     transformers: `${dir}/transformers.ts`,
     manifest: `${dir}/manifest.json`,
+    readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
+    testDir: path.posix.join(workspace.testsDir, connector.folder),
   };
 }
 
