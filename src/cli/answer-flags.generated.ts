@@ -10,6 +10,8 @@ export interface AnswerFlag {
   readonly description: string;
   readonly required: boolean;
   readonly choices?: readonly string[];
+  /** A list of `choices`, comma-separated on the command line. */
+  readonly list?: boolean;
   readonly default?: string;
 }
 
@@ -92,6 +94,7 @@ export const ANSWER_FLAGS: readonly AnswerFlag[] = [
       'Flows generated besides CreateSessionToken and Authorize (comma-separated; default: all)',
     required: false,
     choices: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+    list: true,
     default: 'PSync,Capture,Void,Refund,RSync',
   },
   {

@@ -25,7 +25,8 @@ export function addAnswerFlags(command: Command, skip: readonly string[] = []): 
         ? field.description
         : `${field.description} (default: ${field.default})`;
     const option = new Option(`--${field.flag} <value>`, description);
-    if (field.choices !== undefined) option.choices(field.choices);
+    // a list's items are checked with the answers, which name the key and the bad item
+    if (field.choices !== undefined && field.list !== true) option.choices(field.choices);
     command.addOption(option);
   }
   return command;
