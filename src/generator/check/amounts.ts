@@ -8,7 +8,8 @@
 import { Node, SyntaxKind } from 'ts-morph';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
-import { callsIn, toolkitName } from './code-graph.js';
+import { callsIn } from './reach.js';
+import { toolkitName } from './toolkit-names.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
 import { fail, pass, warn, type CheckItem, type CodeLocation } from './report.js';

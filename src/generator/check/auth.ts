@@ -7,14 +7,9 @@
 import { Node, SyntaxKind } from 'ts-morph';
 
 import { AUTH_TYPE_NAMES } from '../../runtime/auth.js';
-import {
-  functionOf,
-  isRuntime,
-  reachableFunctions,
-  runtimeCalls,
-  toolkitName,
-  valueOf,
-} from './code-graph.js';
+import { functionOf, valueOf } from './code-graph.js';
+import { reachableFunctions, runtimeCalls } from './reach.js';
+import { isRuntime, toolkitName } from './toolkit-names.js';
 import type { ConnectorDefinition } from './definition.js';
 import { locationOf } from './project.js';
 import { fail, pass, warn, type CheckItem } from './report.js';

@@ -6,7 +6,9 @@
 
 import type { Node } from 'ts-morph';
 
-import { functionOf, runtimeCalls, toolkitName } from './code-graph.js';
+import { functionOf } from './code-graph.js';
+import { runtimeCalls } from './reach.js';
+import { toolkitName } from './toolkit-names.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
 import { fail, pass, type CheckItem, type CodeLocation } from './report.js';
