@@ -5,9 +5,8 @@
 
 import { resolve } from 'node:path';
 
-import { Command, CommanderError, Option } from 'commander';
-
 import { ownPackage } from '../generator/package-info.js';
+import { Command, CommanderError, Option } from './commander.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { parseErrorIssue } from './parse-error.js';

@@ -185,13 +185,14 @@ describe('remove', () => {
     }>();
     expect(plan.dryRun).toBe(true);
     expect(plan.changes.map(({ path, type }) => ({ path, type }))).toEqual([
+      { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
-    expect(plan.changes[0]!.diff).toMatch(
+    expect(plan.changes[1]!.diff).toMatch(
       /^--- a\/src\/connectors\/acme\/index\.ts\n\+\+\+ \/dev\/null\n/,
     );
     expect(treeSnapshot(root)).toEqual(generated);
@@ -288,6 +289,7 @@ describe('remove', () => {
     const answer = (yes: boolean): PromptAdapter => ({
       input: () => Promise.reject(new Error('not asked')),
       select: () => Promise.reject(new Error('not asked')),
+      checkbox: () => Promise.reject(new Error('not asked')),
       confirm: (message) => {
         asked.push(message);
         return Promise.resolve(yes);

@@ -74,7 +74,7 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const generated = new Set([paths.index, paths.transformers, paths.test]);
+  const generated = new Set([paths.index, paths.transformers, paths.readme, paths.test]);
   const remove: string[] = [];
   const kept: KeptFile[] = [];
   for (const [file, record] of Object.entries(manifest.files)) {

@@ -21,7 +21,7 @@ import {
   type VerifyCheckName,
   type VerifyProblem,
 } from './checks.js';
-import { WorkspaceSourceError } from '../workspace-modules.js';
+import { WorkspaceSourceError } from '../workspace-source-error.js';
 import {
   connectorPaths,
   findWorkspaceRoot,
