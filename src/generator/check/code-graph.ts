@@ -5,7 +5,7 @@
  * the compiler's symbols (aliases, re-exports, shorthand members), never through the text.
  */
 
-import { Node, type ObjectLiteralExpression, type Symbol } from 'ts-morph';
+import { Node, SyntaxKind, type ObjectLiteralExpression, type Symbol } from 'ts-morph';
 
 import type { ConnectorSources } from './project.js';
 
@@ -86,6 +86,26 @@ export function functionOf(sources: ConnectorSources, node: Node): FunctionNode 
   return value !== undefined && isFunctionLike(value) ? value : undefined;
 }
 
+/** What a function returns: its expression body, or each `return` of its own (not nested ones). */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  const body =
+    Node.isArrowFunction(fn) ||
+    Node.isFunctionExpression(fn) ||
+    Node.isFunctionDeclaration(fn) ||
+    Node.isMethodDeclaration(fn)
+      ? fn.getBody()
+      : undefined;
+  if (body === undefined) return [];
+  if (!Node.isBlock(body)) return [body];
+  return body
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((statement) => statement.getFirstAncestor(isFunctionLike) === fn)
+    .flatMap((statement) => {
+      const expression = statement.getExpression();
+      return expression === undefined ? [] : [expression];
+    });
+}
+
 /**
  * The object literal an expression evaluates to: the literal itself, or the object argument of
  * a call that wraps one (`defineConnector({…})`, `defineFlow('Authorize', {…})`).
@@ -99,6 +119,13 @@ export function objectOf(
   if (value === undefined || depth > MAX_DEPTH) return undefined;
   if (Node.isObjectLiteralExpression(value)) return value;
   if (Node.isCallExpression(value)) {
+    // a local function that builds the object: what it returns
+    const callee = functionOf(sources, value.getExpression());
+    for (const returned of callee === undefined ? [] : returnedExpressions(callee)) {
+      const found = objectOf(sources, returned, depth + 1);
+      if (found !== undefined) return found;
+    }
+    // a wrapper around it: `defineConnector({…})`, `defineFlow('Authorize', {…})`
     for (const argument of [...value.getArguments()].reverse()) {
       const found = objectOf(sources, argument, depth + 1);
       if (found !== undefined) return found;
