@@ -63,7 +63,7 @@ function conversions(
   declared: string | undefined,
 ): Conversions {
   const result: Conversions = { declared: [], other: [] };
-  for (const call of new Set(callsIn(code))) {
+  for (const call of callsIn(code)) {
     const callee = call.getExpression();
     const name = Node.isPropertyAccessExpression(callee)
       ? callee.getName()

@@ -3,7 +3,7 @@
  * passing them on, across its files, and the toolkit functions that code calls.
  */
 
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 
 import {
   declarationsOf,
@@ -23,6 +23,31 @@ function references(node: Node): Node[] {
   });
 }
 
+/** The connector's functions `node` names directly; kept per node, every item walks the same code. */
+const edges = new WeakMap<Node, readonly FunctionNode[]>();
+
+function namedFunctions(sources: ConnectorSources, node: Node): readonly FunctionNode[] {
+  const known = edges.get(node);
+  if (known !== undefined) return known;
+  const named = [
+    ...references(node),
+    ...node.getDescendantsOfKind(SyntaxKind.ShorthandPropertyAssignment),
+  ];
+  const found = new Set<FunctionNode>();
+  for (const reference of named) {
+    for (const declaration of declarationsOf(reference)) {
+      if (!inProject(sources, declaration)) continue;
+      const target = Node.isVariableDeclaration(declaration)
+        ? declaration.getInitializer()
+        : declaration;
+      if (target !== undefined && isFunctionLike(unwrap(target))) found.add(unwrap(target));
+    }
+  }
+  const result = [...found];
+  edges.set(node, result);
+  return result;
+}
+
 /**
  * The connector's own functions `roots` reach by calling or passing them on, roots included:
  * the code a flow runs, across the connector's files.
@@ -34,32 +59,30 @@ export function reachableFunctions(
   const seen = new Set<Node>(roots);
   const queue = [...roots];
   while (queue.length > 0) {
-    const current = queue.shift()!;
-    const named = [
-      ...references(current),
-      ...current.getDescendantsOfKind(SyntaxKind.ShorthandPropertyAssignment),
-    ];
-    for (const reference of named) {
-      for (const declaration of declarationsOf(reference)) {
-        if (!inProject(sources, declaration)) continue;
-        const target = Node.isVariableDeclaration(declaration)
-          ? declaration.getInitializer()
-          : declaration;
-        if (target === undefined || !isFunctionLike(unwrap(target))) continue;
-        const fn = unwrap(target);
-        if (!seen.has(fn)) {
-          seen.add(fn);
-          queue.push(fn);
-        }
+    for (const fn of namedFunctions(sources, queue.shift()!)) {
+      if (!seen.has(fn)) {
+        seen.add(fn);
+        queue.push(fn);
       }
     }
   }
   return [...seen];
 }
 
-/** Every call in `nodes` (nested functions included). */
-export function callsIn(nodes: readonly Node[]) {
-  return nodes.flatMap((node) => node.getDescendantsOfKind(SyntaxKind.CallExpression));
+const calls = new WeakMap<Node, readonly CallExpression[]>();
+
+/** Every call in `nodes` (nested functions included), each once. */
+export function callsIn(nodes: readonly Node[]): CallExpression[] {
+  const found = new Set<CallExpression>();
+  for (const node of nodes) {
+    let inNode = calls.get(node);
+    if (inNode === undefined) {
+      inNode = node.getDescendantsOfKind(SyntaxKind.CallExpression);
+      calls.set(node, inNode);
+    }
+    for (const call of inNode) found.add(call);
+  }
+  return [...found];
 }
 
 /** The calls in `nodes` of the runtime's `name`. */
