@@ -8,12 +8,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
-import { callsIn } from './reach.js';
-import { toolkitName } from './toolkit-names.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
+import { callsIn } from './reach.js';
 import { fail, pass, warn, type CheckItem, type CodeLocation } from './report.js';
 import { flowCode, REQUEST_MEMBERS } from './token-flow.js';
+import { toolkitName } from './toolkit-names.js';
 
 const CONVERTERS: ReadonlySet<string> = new Set(AMOUNT_TYPES);
 /** The request members that hold an amount in minor units. */

@@ -15,10 +15,10 @@ import type { ConformancePreset } from '../../testing/conformance-presets.js';
 import { workspaceVitest } from '../verify/workspace.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 import { stringValue } from './code-graph.js';
-import type { ConnectorDefinition } from './definition.js';
-import { testPlaces } from './test-files.js';
 import { conformanceVerdict, type SuiteOutcome } from './conformance-verdict.js';
+import type { ConnectorDefinition } from './definition.js';
 import { fail, pass, type CheckItem } from './report.js';
+import { testPlaces } from './test-files.js';
 import { failureLines, runVitest, type VitestReport, type VitestRun } from './vitest-run.js';
 
 const RUN_TIMEOUT_MS = 180_000;
