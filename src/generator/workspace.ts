@@ -152,6 +152,16 @@ export function connectorPaths(
   };
 }
 
+/**
+ * Whether a workspace file is the connector's own: in its folder, its test file, or in its folder
+ * under the tests (cassettes). Only such files may a manifest make regenerate or remove delete.
+ */
+export function isConnectorFile(paths: ConnectorPaths, file: string): boolean {
+  return (
+    file.startsWith(`${paths.dir}/`) || file === paths.test || file.startsWith(`${paths.testDir}/`)
+  );
+}
+
 /** The paths of a connector known only by its id (registry entry, CLI argument). */
 export function connectorPathsById(workspace: Workspace, id: string): ConnectorPaths {
   return connectorPaths(workspace, { folder: folderOfId(id) });
