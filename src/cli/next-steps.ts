@@ -35,7 +35,7 @@ export function newNextSteps(connector: GeneratedConnector): string[] {
     `Generated ${connector.name} (${connector.id}). Next:`,
     `  ${sandboxLineFor(connector.id)}`,
     ...runLinesFor(connector.id, connector.flows).map((line) => `  ${line}`),
-    `  ${checkCommandFor(connector.id)}   # what the integration checklist still lacks`,
+    `  ${checkCommandFor(connector.id)}`,
     ...(connector.testFile === undefined ? [] : [`  ${testCommandFor(connector.testFile)}`]),
     ...(connector.readme === undefined
       ? []

@@ -254,7 +254,7 @@ describe('without a terminal', () => {
       '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010   # session token, then the payment',
     );
     expect(suggested.stdout).toContain(
-      '  npx create-connector check new_payment    # what the integration checklist still lacks',
+      '  npx create-connector check new_payment',
     );
   });
 
