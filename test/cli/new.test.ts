@@ -253,9 +253,7 @@ describe('without a terminal', () => {
     expect(suggested.stdout).toContain(
       '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010   # session token, then the payment',
     );
-    expect(suggested.stdout).toContain(
-      '  npx create-connector check new_payment',
-    );
+    expect(suggested.stdout).toContain('  npx create-connector check new_payment');
   });
 
   it('Next: the sandbox, a run of each chosen flow against it, the tests and the README', async () => {
