@@ -20,8 +20,8 @@ import {
 import { runMain } from './helpers/io.js';
 import { createTempWorkspace, type TempWorkspace } from './helpers/workspace.js';
 
-/** The flows the generated templates implement today. */
-const FLOWS = 'none';
+/** The flows the generated templates implement today (Refund and RSync: not yet). */
+const FLOWS = 'PSync,Capture,Void';
 
 let workspace: TempWorkspace;
 let emulator: GenericEmulator;
@@ -123,5 +123,24 @@ describe("new's Next lines, run as printed", { timeout: 60_000 }, () => {
     const authorized = await runLine('authorize');
     expect(authorized).toMatchObject({ status: 'Authorized' });
     expect(typeof authorized['connectorTransactionId']).toBe('string');
+  });
+
+  it('a run line per chosen flow, and none for the others', () => {
+    const flows = nextLines.flatMap((line) => /--flow (\w+) /.exec(line)?.[1] ?? []);
+    expect(flows).toEqual(['psync', 'capture', 'void']);
+  });
+
+  it('capture then psync, and void of another payment, each with the ids printed before', async () => {
+    writePayment({});
+    const first = String((await runLine('authorize'))['connectorTransactionId']);
+    writePayment({ connectorTransactionId: first, amount: 600, captureId: 'cap_1' });
+    expect(await runLine('capture')).toMatchObject({ status: 'Charged' });
+    writePayment({ connectorTransactionId: first });
+    expect(await runLine('psync')).toMatchObject({ status: 'Charged' });
+
+    writePayment({ referenceId: 'order_0002' });
+    const second = String((await runLine('authorize'))['connectorTransactionId']);
+    writePayment({ referenceId: 'order_0002', connectorTransactionId: second, voidId: 'void_1' });
+    expect(await runLine('void')).toMatchObject({ status: 'Voided' });
   });
 });
