@@ -219,6 +219,8 @@ export interface ConnectorPaths {
   readonly transformers: string;
   /** PSync, Capture and Void: written only when the answers choose one of them. */
   readonly payments: string;
+  /** Refund and RSync: written only when the answers choose one of them. */
+  readonly refunds: string;
   readonly manifest: string;
   readonly test: string;
 }
@@ -228,11 +230,12 @@ export const CONNECTOR_SOURCE_FILES = {
   index: 'index.ts',
   transformers: 'transformers.ts',
   payments: 'transformers-payments.ts',
+  refunds: 'transformers-refunds.ts',
 } as const;
 
 /** Every file the generator may write for a connector (whether or not this one has it). */
 export function generatedPaths(paths: ConnectorPaths): readonly string[] {
-  return [paths.index, paths.transformers, paths.payments, paths.test];
+  return [paths.index, paths.transformers, paths.payments, paths.refunds, paths.test];
 }
 
 export function connectorPaths(
@@ -245,6 +248,7 @@ export function connectorPaths(
     index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
     transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
     payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
+    refunds: `${dir}/${CONNECTOR_SOURCE_FILES.refunds}`,
     manifest: `${dir}/manifest.json`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
   };
