@@ -193,6 +193,7 @@ describe('remove', () => {
     }>();
     expect(plan.dryRun).toBe(true);
     expect(plan.changes.map(({ path, type }) => ({ path, type }))).toEqual([
+      { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers-refunds.ts', type: 'delete' },
@@ -201,7 +202,7 @@ describe('remove', () => {
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
-    expect(plan.changes[0]!.diff).toMatch(
+    expect(plan.changes[1]!.diff).toMatch(
       /^--- a\/src\/connectors\/acme\/index\.ts\n\+\+\+ \/dev\/null\n/,
     );
     expect(treeSnapshot(root)).toEqual(generated);
@@ -298,6 +299,7 @@ describe('remove', () => {
     const answer = (yes: boolean): PromptAdapter => ({
       input: () => Promise.reject(new Error('not asked')),
       select: () => Promise.reject(new Error('not asked')),
+      checkbox: () => Promise.reject(new Error('not asked')),
       confirm: (message) => {
         asked.push(message);
         return Promise.resolve(yes);

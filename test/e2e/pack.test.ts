@@ -87,6 +87,7 @@ describe('the tarball', { timeout: 60_000 }, () => {
         'templates/connector/transformers-payments.ts.hbs',
         'templates/connector/transformers-refunds.ts.hbs',
         'templates/connector/test.ts.hbs',
+        'templates/connector/README.md.hbs',
       ]),
     );
     const roots = new Set(files.map((file) => file.split('/')[0]));

@@ -39,6 +39,7 @@ const INDEX = 'src/connectors/acme-pay/index.ts';
 const TRANSFORMERS = 'src/connectors/acme-pay/transformers.ts';
 const TEST_FILE = 'test/connectors/acme-pay.test.ts';
 const MANIFEST = 'src/connectors/acme-pay/manifest.json';
+const README = 'src/connectors/acme-pay/README.md';
 
 const REGISTRY_WITH_ACME = `import type { AmountType, Connector } from '../runtime/index.js';
 import { acmePay } from './acme-pay/index.js';
@@ -134,7 +135,8 @@ describe('the fixture', () => {
     const fixture = parseManifest(fixtureText(), FIXTURE);
     expect(fixture.templateHash).not.toBe(templateHash());
     const rendered = await currentRender(emptyWorkspace());
-    expect(Object.keys(fixture.files).sort()).toEqual(Object.keys(rendered).sort());
+    // the README came later: the fixture has every file but it
+    expect([...Object.keys(fixture.files), README].sort()).toEqual(Object.keys(rendered).sort());
     // the two template changes since: the runtime's joinUrl, and a capped error reason
     expect(fixture.files[INDEX]?.pristine).toContain('function endpointUrl(');
     expect(rendered[INDEX]).not.toContain('endpointUrl');
@@ -153,6 +155,7 @@ describe('regenerate after a template change', () => {
     expect(plan.conflicts).toEqual([]);
     expect(plan.keptDeleted).toEqual([]);
     expect(plan.changes.map((change) => [change.path, change.type]).sort()).toEqual([
+      [README, 'create'],
       [INDEX, 'update'],
       [MANIFEST, 'update'],
       [TRANSFORMERS, 'update'],
@@ -167,6 +170,7 @@ describe('regenerate after a template change', () => {
     expect(read(root, TRANSFORMERS)).toContain('text.slice(0, MAX_REASON_LENGTH)');
     expect(read(root, INDEX)).toBe(rendered[INDEX]);
     expect(read(root, TEST_FILE)).toBe(rendered[TEST_FILE]);
+    expect(read(root, README)).toBe(rendered[README]);
 
     const manifest = manifestOf(root);
     expect(manifest.templateHash).toBe(templateHash());

@@ -87,10 +87,11 @@ describe('generated-samples', () => {
       expect(cases.map((c) => c.name)).toContain(names(found!.name).folder);
   });
 
-  it('store the files new writes: answers, index, transformers, manifest and test', async () => {
+  it('store the files new writes: answers, README, index, transformers, manifest and test', async () => {
     const files = await readSampleFiles(path.join(defaultSamplesDir(), 'nuvei'));
     expect(files.map((file) => file.path)).toEqual([
       ANSWERS_FILE,
+      'src/connectors/nuvei/README.md',
       'src/connectors/nuvei/index.ts',
       'src/connectors/nuvei/manifest.json',
       'src/connectors/nuvei/transformers.ts',

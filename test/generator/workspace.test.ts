@@ -170,7 +170,9 @@ describe('connector paths and import specifiers', () => {
       payments: 'src/connectors/new-payment/transformers-payments.ts',
       refunds: 'src/connectors/new-payment/transformers-refunds.ts',
       manifest: 'src/connectors/new-payment/manifest.json',
+      readme: 'src/connectors/new-payment/README.md',
       test: 'test/connectors/new-payment.test.ts',
+      testDir: 'test/connectors/new-payment',
     });
   });
 

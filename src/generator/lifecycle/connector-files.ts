@@ -8,7 +8,8 @@ import type { Answers } from '../answers/index.js';
 import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
 import { names, type Names } from '../answers/names.js';
-import { renderConnector, type RenderedOutput } from '../render/render.js';
+import { readmeView } from '../render/readme.js';
+import { renderConnector, renderReadme, type RenderedOutput } from '../render/render.js';
 import { templateHash } from '../render/template-hash.js';
 import type { PhaseTimer } from '../timings.js';
 import {
@@ -22,7 +23,7 @@ import {
 export interface ConnectorFiles {
   readonly names: Names;
   readonly paths: ConnectorPaths;
-  /** index, transformers (those of the chosen flows too) and test, formatted; the manifest's pristine copies. */
+  /** index, transformers (those of the chosen flows too), test and README, formatted; the manifest's pristine copies. */
   readonly sources: readonly PlannedFile[];
   readonly manifest: Manifest;
   /** `sources` plus the manifest file. */
@@ -44,8 +45,8 @@ export async function connectorFiles(
   const measure = <T>(phase: Parameters<PhaseTimer['measure']>[0], work: () => T | Promise<T>) =>
     timer === undefined ? Promise.resolve(work()) : timer.measure(phase, work);
 
-  const rendered = await measure('render', () =>
-    renderConnector({
+  const rendered = await measure('render', () => {
+    const code = renderConnector({
       answers,
       names: connectorNames,
       imports: {
@@ -55,8 +56,20 @@ export async function connectorFiles(
         sandbox: importSpecifier(workspace, paths.test, 'sandbox'),
         connector: relativeModuleSpecifier(paths.test, paths.index),
       },
-    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content })),
-  );
+    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content }));
+    const readme = readmeView({
+      answers,
+      names: connectorNames,
+      paths: {
+        dir: paths.dir,
+        test: paths.test,
+        cassettes: `${paths.testDir}/cassettes/<flow>-<scenario>.json`,
+      },
+      files: code,
+    });
+    const content = renderReadme({ answers, names: connectorNames, readme });
+    return [...code, { path: paths.readme, content }];
+  });
   const { files: sources } = await measure('prettier', () => formatFiles(workspace.root, rendered));
   const manifest = createManifest({ answers, templateHash: templateHash(), files: sources });
   return {
