@@ -19,7 +19,7 @@ import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
 import { runWithCodeCache, type CodeCacheState } from './code-cache.js';
 
 /** Bumped when the cached form changes, so old records are not read back. */
-const FORMAT = 'package-cache-1';
+const FORMAT = 'package-cache-2';
 
 /** The package as one script: its files in order, where each relative require leads, the source. */
 interface PackageRecord {
@@ -30,7 +30,10 @@ interface PackageRecord {
   }[];
   /** Per file index: specifier → file index. */
   readonly requires: readonly Readonly<Record<string, number>>[];
-  /** The module functions of every file, in order, as one script (written in the same file, so the two never disagree). */
+  /**
+   * The script: this record as a comment on its first line (one file, so the two never
+   * disagree, and no megabyte of JSON to parse), then the module functions of every file.
+   */
   readonly source: string;
 }
 
@@ -61,14 +64,18 @@ function discover(entry: string): PackageRecord {
     }
     requires.push(found);
   }
-  return {
+  const record = {
     files: files.map((file) => {
       const { size, mtimeMs } = statSync(file);
       return { file, size, mtimeMs };
     }),
     requires,
-    source: scriptSource(files),
   };
+  // JSON escapes every line break but these two, which would end the comment
+  const header = JSON.stringify(record)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return { ...record, source: `// ${header}\n${scriptSource(files)}` };
 }
 
 /** Every file still has the size and mtime the record saw. */
@@ -84,14 +91,15 @@ function isCurrent(record: PackageRecord): boolean {
 }
 
 function readRecord(file: string): PackageRecord | undefined {
-  const bytes = readCacheFile(file);
-  if (bytes === undefined) return undefined;
+  const source = readCacheFile(file)?.toString('utf8');
+  if (source?.startsWith('// ') !== true) return undefined;
   try {
-    const record = JSON.parse(bytes.toString('utf8')) as PackageRecord;
-    return Array.isArray(record.files) &&
-      Array.isArray(record.requires) &&
-      typeof record.source === 'string'
-      ? record
+    const record = JSON.parse(source.slice(3, source.indexOf('\n'))) as Omit<
+      PackageRecord,
+      'source'
+    >;
+    return Array.isArray(record.files) && Array.isArray(record.requires)
+      ? { ...record, source }
       : undefined;
   } catch {
     return undefined;
@@ -165,10 +173,10 @@ export function preloadPackage(request: string, from: string): PreloadOutcome {
       .digest('hex')
       .slice(0, 24);
     const base = path.join(cacheDir(), 'packages', key);
-    let record = readRecord(`${base}.json`);
+    let record = readRecord(`${base}.js`);
     if (record === undefined || !isCurrent(record)) {
       record = discover(entry);
-      writeCacheFile(`${base}.json`, JSON.stringify(record));
+      writeCacheFile(`${base}.js`, record.source);
     }
     // V8 checks cached data against the source's length only: a new source gets a new file
     const version = createHash('sha256').update(JSON.stringify(record.files)).digest('hex');
