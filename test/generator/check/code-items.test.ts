@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { checkCode, type CheckItem } from '../../../src/generator/check/index.js';
-import { acmeWorkspace, edited } from './fixture.js';
+import { DEFAULT_WORKSPACE_CONFIG } from '../../../src/generator/workspace.js';
+import { acmeWorkspace, edited, ERRORS } from './fixture.js';
 
 async function items(files: Readonly<Record<string, string>> = {}): Promise<CheckItem[]> {
   return checkCode({ cwd: acmeWorkspace(files), id: 'acme' });
@@ -195,5 +196,36 @@ export * from '../../runtime/index.js';
       status: 'pass',
       message: 'CreateSessionToken, Authorize declared and implemented',
     });
+  });
+
+  it('knows the toolkit by its module even when that sits above the connectors', async () => {
+    const config = {
+      ...DEFAULT_WORKSPACE_CONFIG,
+      imports: { ...DEFAULT_WORKSPACE_CONFIG.imports, runtime: 'src/toolkit.ts' },
+    };
+    const toolkit = (text: string) => text.replaceAll('../../runtime/index.js', '../../toolkit.js');
+    const connector = edited([
+      [
+        "function credentials(auth: ConnectorAuthType) {\n  return expectAuth(auth, ['HeaderKey'], 'acme');\n}\n",
+        '',
+      ],
+      [
+        "import { buildErrorResponse } from './errors.js';",
+        "import { credentials } from './auth.js';\nimport { buildErrorResponse } from './errors.js';",
+      ],
+    ]);
+    const found = await items({
+      'create-connector.json': JSON.stringify(config),
+      'src/connectors/acme/index.ts': toolkit(connector),
+      'src/connectors/acme/errors.ts': toolkit(ERRORS),
+      'src/connectors/acme/auth.ts':
+        toolkit(`import { expectAuth, type ConnectorAuthType } from '../../runtime/index.js';
+
+export function credentials(auth: ConnectorAuthType) {
+  return expectAuth(auth, ['HeaderKey'], 'acme');
+}
+`),
+    });
+    expect(found.filter((entry) => entry.status !== 'pass')).toEqual([]);
   });
 });
