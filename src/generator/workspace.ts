@@ -129,11 +129,25 @@ export interface ConnectorPaths {
   readonly dir: string;
   readonly index: string;
   readonly transformers: string;
+  /** PSync, Capture and Void: written only when the answers choose one of them. */
+  readonly payments: string;
   readonly manifest: string;
   readonly readme: string;
   readonly test: string;
   /** The connector's own folder under the tests (cassettes). */
   readonly testDir: string;
+}
+
+/** The connector's own files, by what they hold, in its folder. */
+export const CONNECTOR_SOURCE_FILES = {
+  index: 'index.ts',
+  transformers: 'transformers.ts',
+  payments: 'transformers-payments.ts',
+} as const;
+
+/** Every file the generator may write for a connector (whether or not this one has it). */
+export function generatedPaths(paths: ConnectorPaths): readonly string[] {
+  return [paths.index, paths.transformers, paths.payments, paths.test, paths.readme];
 }
 
 export function connectorPaths(
@@ -143,8 +157,9 @@ export function connectorPaths(
   const dir = path.posix.join(workspace.connectorsDir, connector.folder);
   return {
     dir,
-    index: `${dir}/index.ts`,
-    transformers: `${dir}/transformers.ts`,
+    index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
+    transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
+    payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
     manifest: `${dir}/manifest.json`,
     readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),

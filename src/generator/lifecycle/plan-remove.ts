@@ -14,6 +14,7 @@ import { removeFromRegistry, type RegistryEntry } from '../registry/index.js';
 import {
   connectorPaths,
   connectorPathsById,
+  generatedPaths,
   type ConnectorPaths,
   type Workspace,
 } from '../workspace.js';
@@ -74,7 +75,7 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const generated = new Set([paths.index, paths.transformers, paths.readme, paths.test]);
+  const generated = new Set(generatedPaths(paths));
   const remove: string[] = [];
   const kept: KeptFile[] = [];
   for (const [file, record] of Object.entries(manifest.files)) {
