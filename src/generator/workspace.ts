@@ -131,6 +131,8 @@ export interface ConnectorPaths {
   readonly transformers: string;
   /** PSync, Capture and Void: written only when the answers choose one of them. */
   readonly payments: string;
+  /** Refund and RSync: written only when the answers choose one of them. */
+  readonly refunds: string;
   readonly manifest: string;
   readonly readme: string;
   readonly test: string;
@@ -143,6 +145,7 @@ export const CONNECTOR_SOURCE_FILES = {
   index: 'index.ts',
   transformers: 'transformers.ts',
   payments: 'transformers-payments.ts',
+  refunds: 'transformers-refunds.ts',
 } as const;
 
 export function connectorPaths(
@@ -155,6 +158,7 @@ export function connectorPaths(
     index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
     transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
     payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
+    refunds: `${dir}/${CONNECTOR_SOURCE_FILES.refunds}`,
     manifest: `${dir}/manifest.json`,
     readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),

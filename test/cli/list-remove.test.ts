@@ -44,7 +44,7 @@ describe('list', () => {
       {
         id: 'acme',
         name: 'Acme',
-        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void'],
+        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void', 'Refund', 'RSync'],
         authType: 'HeaderKey',
         authTypes: ['HeaderKey'],
         tokenPlacement: 'query',
@@ -101,7 +101,7 @@ describe('list', () => {
     const flowsOf = (id: string) =>
       (loaded as unknown as Array<{ id: string; flows: string[] }>).find((entry) => entry.id === id)
         ?.flows;
-    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture']);
+    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture', 'RSync']);
     expect(flowsOf('no_flows')).toEqual(['CreateSessionToken', 'Authorize']);
   });
 
@@ -201,6 +201,7 @@ describe('remove', () => {
       { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
+      { path: 'src/connectors/acme/transformers-refunds.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
