@@ -294,15 +294,16 @@ describe('regenerate after a template change', () => {
   });
 });
 
-describe('regenerate with the current templates', () => {
-  async function generated(answers: AnswersInput): Promise<string> {
-    const root = emptyWorkspace();
-    const parsed = parseAnswers(answers);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    await applyPlan(await planNewConnector({ cwd: root, answers: parsed.answers }));
-    return root;
-  }
+/** A workspace with a connector `new` made from `answers` with the current templates. */
+async function generated(answers: AnswersInput): Promise<string> {
+  const root = emptyWorkspace();
+  const parsed = parseAnswers(answers);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  await applyPlan(await planNewConnector({ cwd: root, answers: parsed.answers }));
+  return root;
+}
 
+describe('regenerate with the current templates', () => {
   const ACME = parseManifest(fixtureText(), FIXTURE).answers;
 
   it('plans nothing for the same answers and templates, edited or not', async () => {
@@ -506,14 +507,6 @@ describe('regenerate --flows', () => {
   };
   const NOTE = '// Acme: our notes, which regenerate keeps.\n';
   const README_NOTE = '> Our notes: the gateway team is on #acme-pay.\n\n';
-
-  async function generated(answers: AnswersInput): Promise<string> {
-    const root = emptyWorkspace();
-    const parsed = parseAnswers(answers);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    await applyPlan(await planNewConnector({ cwd: root, answers: parsed.answers }));
-    return root;
-  }
 
   /** The user's edits: a line atop transformers.ts, a note under the README's title. */
   function editAsUser(root: string): void {
