@@ -91,7 +91,7 @@ export const ANSWER_FLAGS: readonly AnswerFlag[] = [
     key: 'flows',
     flag: 'flows',
     description:
-      'Flows generated besides CreateSessionToken and Authorize (comma-separated, or none; default: all)',
+      'Flows generated besides CreateSessionToken and Authorize (comma-separated, or none)',
     required: false,
     choices: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
     list: true,

@@ -133,7 +133,11 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
-  addAnswerFlags(common(program.command('regenerate').argument('<id>', 'connector id')), ['name'])
+  addAnswerFlags(
+    common(program.command('regenerate').argument('<id>', 'connector id')),
+    ['name'],
+    'unchanged',
+  )
     .description('re-render a generated connector with the current templates, keeping your edits')
     .option('--dry-run', 'print the merged diffs; write nothing')
     .option('--timings', 'print the time of each phase on stderr')

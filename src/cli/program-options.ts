@@ -40,14 +40,21 @@ export function listOf(choices: readonly string[]): (value: string) => string[] 
 }
 
 /** Every answer key as a kebab-case flag, from the table derived from the answers schema. */
-export function addAnswerFlags(command: Command, skip: readonly string[] = []): Command {
+export function addAnswerFlags(
+  command: Command,
+  skip: readonly string[] = [],
+  /** `regenerate` changes only the answers given: the others stay as its manifest records them. */
+  unset: 'default' | 'unchanged' = 'default',
+): Command {
   for (const field of ANSWER_FLAGS) {
     if (skip.includes(field.key)) continue;
     // the default goes into the text: a real default would hide which flags were given
     const description =
-      field.default === undefined
-        ? field.description
-        : `${field.description} (default: ${field.default})`;
+      unset === 'unchanged'
+        ? `${field.description} (unchanged when not given)`
+        : field.default === undefined
+          ? field.description
+          : `${field.description} (default: ${field.default})`;
     const option = new Option(`--${field.flag} <value>`, description);
     if (field.choices !== undefined && field.list === true) {
       option.argParser(listOf(field.choices));

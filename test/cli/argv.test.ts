@@ -229,6 +229,17 @@ describe('help and version', () => {
     expect(help).toContain('(default: StringMinorUnit)');
     expect(help).toContain('(default: HeaderKey)');
     expect(help).toContain('choices: "body", "header", "query"');
+    expect(help).toContain('(comma-separated, or none) (default: PSync,Capture,Void,Refund,RSync)');
+  });
+
+  it('regenerate --help: every answer but the name, each unchanged when not given', async () => {
+    const result = await runMain(['regenerate', '--help'], { cwd: CWD });
+    expect(result.code).toBe(0);
+    const help = result.stdout.replace(/\s+/g, ' ');
+    expect(help).not.toContain('--name ');
+    expect(help).toContain('(comma-separated, or none) (unchanged when not given)');
+    expect(help).toContain('--token-placement <value>');
+    expect(help).not.toContain('(default: StringMinorUnit)');
   });
 
   it('--version prints the package version', async () => {
