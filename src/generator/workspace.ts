@@ -219,6 +219,8 @@ export interface ConnectorPaths {
   readonly transformers: string;
   readonly manifest: string;
   readonly test: string;
+  /** The folder of its cassettes, beside the test: `{testsDir}/{folder}/cassettes`. */
+  readonly cassettes: string;
 }
 
 export function connectorPaths(
@@ -232,6 +234,7 @@ export function connectorPaths(
     transformers: `${dir}/transformers.ts`,
     manifest: `${dir}/manifest.json`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
+    cassettes: path.posix.join(workspace.testsDir, connector.folder, 'cassettes'),
   };
 }
 

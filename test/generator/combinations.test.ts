@@ -1,14 +1,16 @@
 /**
- * All 144 answer combinations, rendered into one sample workspace that mirrors this repository:
- * one strict tsc program over every generated connector and test, and one vitest run of every
- * generated test file against the generic emulator.
+ * All 144 answer combinations, rendered (with their day-one cassettes, recorded from the generic
+ * emulator) into one sample workspace that mirrors this repository: one strict tsc program over
+ * every generated connector and test, and one vitest run of every generated test file.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { dayOneCassettes } from '../../src/generator/cassettes/index.js';
 import { renderConnector } from '../../src/generator/render/render.js';
 import {
   createSampleWorkspace,
+  samplePath,
   type CheckResult,
   type SampleWorkspace,
 } from '../../src/generator/verify/sample-workspace.js';
@@ -30,7 +32,21 @@ describe.concurrent(`all ${combinations.length} answer combinations`, () => {
     workspace = await createSampleWorkspace({ prefix: 'cc-combos-' });
     const started = performance.now();
     for (const context of combinations) {
-      await workspace.write(context.names.folder, renderConnector(context));
+      const { folder } = context.names;
+      const rendered = renderConnector(context);
+      await workspace.write(folder, rendered);
+      const modules = rendered
+        .filter((file) => file.output !== 'test')
+        .map((file) => ({ path: samplePath(folder, file.output), content: file.content }));
+      const cassettes = await dayOneCassettes({
+        answers: context.answers,
+        connectorId: context.names.id,
+        modules,
+        entry: samplePath(folder, 'index'),
+        exportName: context.names.value,
+        runtimeSpecifier: context.imports.runtime,
+      });
+      await workspace.writeCassettes(folder, cassettes);
     }
     renderMs = performance.now() - started;
   });

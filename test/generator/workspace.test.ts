@@ -169,6 +169,7 @@ describe('connector paths and import specifiers', () => {
       transformers: 'src/connectors/new-payment/transformers.ts',
       manifest: 'src/connectors/new-payment/manifest.json',
       test: 'test/connectors/new-payment.test.ts',
+      cassettes: 'test/connectors/new-payment/cassettes',
     });
   });
 

@@ -74,13 +74,14 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const generated = new Set([paths.index, paths.transformers, paths.test]);
+  const sources = new Set([paths.index, paths.transformers, paths.test]);
+  const generated = (file: string) => sources.has(file) || file.startsWith(`${paths.cassettes}/`);
   const remove: string[] = [];
   const kept: KeptFile[] = [];
   for (const [file, record] of Object.entries(manifest.files)) {
     const current = tree.read(file);
     if (current === undefined) continue;
-    if (!generated.has(file)) kept.push({ path: file, reason: 'not-generated' });
+    if (!generated(file)) kept.push({ path: file, reason: 'not-generated' });
     // a file recorded as deleted that exists again was written by the user
     else if (record.deleted !== true && sha256(current) === record.sha256) remove.push(file);
     else if (force) remove.push(file);
