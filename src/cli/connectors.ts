@@ -6,10 +6,9 @@
 
 import { existsSync } from 'node:fs';
 
-import { importWorkspaceModule } from '../generator/load-module.js';
 import { entryModule, registryIndex } from '../generator/registry/entry-cache.js';
 import type { RegistryEntry } from '../generator/registry/index.js';
-import { WorkspaceSourceError } from '../generator/workspace-modules.js';
+import { WorkspaceSourceError } from '../generator/workspace-source-error.js';
 import {
   connectorPathsById,
   loadWorkspace,
@@ -53,6 +52,8 @@ function loadFailure(workspace: Workspace, error: unknown): CliError {
 }
 
 async function importModule(workspace: Workspace, file: string): Promise<Record<string, unknown>> {
+  // loaded here, not at start: `list` of connectors as generated imports none
+  const { importWorkspaceModule } = await import('../generator/load-module.js');
   return importWorkspaceModule(workspaceFile(workspace, file), workspace.root).catch(
     (error: unknown) => {
       throw loadFailure(workspace, error);

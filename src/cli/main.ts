@@ -5,9 +5,8 @@
 
 import { resolve } from 'node:path';
 
-import { Command, CommanderError, Option } from 'commander';
-
 import { ownPackage } from '../generator/package-info.js';
+import { Command, CommanderError, Option } from './commander.js';
 import type { ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { parseErrorIssue } from './parse-error.js';
@@ -118,6 +117,18 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
               withoutTarget(options),
               scoped,
             ),
+      );
+    });
+
+  common(
+    program.command('check').argument('<id>', 'registered connector id, generated or hand-written'),
+  )
+    .description(
+      "the seed's integration checklist over a connector: flows, session step, token, auth, errors, amounts, base URLs, tests, conformance, TODO(you)s",
+    )
+    .action(async (id: string, options: CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/check.js')).checkCommand(id, options, scoped),
       );
     });
 

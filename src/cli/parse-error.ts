@@ -1,6 +1,6 @@
 /** @module Commander's parse failures (unknown flag, bad choice, missing value) as CLI issues. */
 
-import type { CommanderError } from 'commander';
+import type { CommanderError } from './commander.js';
 
 import type { CliIssue } from './errors.js';
 

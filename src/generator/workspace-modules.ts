@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { ts } from 'ts-morph';
 
 import { cacheDir, readCacheFile, writeCacheFile } from './cache-dir.js';
-import { UsageError } from './errors.js';
+import { WorkspaceSourceError, conflictMarkerError } from './workspace-source-error.js';
 
 /** Bumped when the compiled form changes, so old records are not read back. */
 const FORMAT = 'workspace-modules-1';
@@ -29,37 +29,9 @@ interface CompiledRecord {
   readonly imports: readonly string[];
 }
 
-/** A workspace file that does not compile: the file, the position and the compiler's message. */
-export class WorkspaceSourceError extends UsageError {
-  override readonly name = 'WorkspaceSourceError';
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`, {
-      issues: [{ key: 'file', value: file, rule: reason }],
-    });
-  }
-}
-
 /** Local imports that form a cycle cannot be content-addressed; the caller loads another way. */
 export class ImportCycleError extends Error {
   override readonly name = 'ImportCycleError';
-}
-
-const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
-
-/** The error for a file that still holds merge conflict markers, if it does. */
-export function conflictMarkerError(
-  file: string,
-  source: string,
-): WorkspaceSourceError | undefined {
-  const conflict = CONFLICT_MARKER.exec(source);
-  if (conflict === null) return undefined;
-  const line = source.slice(0, conflict.index).split('\n').length;
-  return new WorkspaceSourceError(file, line, 1, `resolve the conflict markers in ${file}`);
 }
 
 function sha256(text: string): string {

@@ -6,74 +6,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { z } from 'zod';
-
-import { IoError, UsageError, type Issue } from './errors.js';
+import { IoError, UsageError } from './errors.js';
 import { folderOfId, type Names } from './answers/names.js';
+import {
+  IMPORT_TARGETS,
+  WORKSPACE_CONFIG_FILE,
+  parseWorkspaceConfig,
+  type ImportTarget,
+  type WorkspaceConfig,
+} from './workspace-config.js';
 
-export const WORKSPACE_CONFIG_FILE = 'create-connector.json';
-
-export const IMPORT_TARGETS = ['runtime', 'testing', 'sandbox'] as const;
-export type ImportTarget = (typeof IMPORT_TARGETS)[number];
-
-const POSIX_SEGMENT = /^[^/\\\0]+$/;
-
-/** The rule a workspace-relative path breaks, if any. */
-export function workspacePathViolation(value: string): string | undefined {
-  if (value === '') return 'must not be empty';
-  if (value.startsWith('/') || /^[A-Za-z]:/.test(value))
-    return 'must be relative to the workspace root';
-  if (value.includes('\\')) return 'must use "/" as the separator';
-  const segments = value.split('/');
-  if (segments.some((segment) => segment === '..'))
-    return 'must stay inside the workspace (no "..")';
-  if (!segments.every((segment) => segment === '' || POSIX_SEGMENT.test(segment))) {
-    return 'must be a plain path';
-  }
-  return undefined;
-}
-
-function workspacePath() {
-  return z.string().superRefine((value, ctx) => {
-    const rule = workspacePathViolation(value);
-    if (rule !== undefined) ctx.addIssue({ code: 'custom', message: rule });
-  });
-}
-
-const importValue = z.string().superRefine((value, ctx) => {
-  if (value === '') {
-    ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-  } else if (value.endsWith('.ts')) {
-    const rule = workspacePathViolation(value);
-    if (rule !== undefined) ctx.addIssue({ code: 'custom', message: rule });
-  } else if (value.startsWith('.') || value.startsWith('/')) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'a workspace path must end in ".ts"; anything else is a package specifier',
-    });
-  }
-});
-
-/** The file's schema: relative paths, and each import either a workspace `.ts` path or a package specifier. */
-export const WorkspaceConfigSchema = z.strictObject({
-  connectorsDir: workspacePath(),
-  registry: workspacePath(),
-  testsDir: workspacePath(),
-  imports: z.strictObject({ runtime: importValue, testing: importValue, sandbox: importValue }),
-});
-export type WorkspaceConfig = z.output<typeof WorkspaceConfigSchema>;
-
-/** This repository's own layout; `init` writes the same with package specifiers for imports. */
-export const DEFAULT_WORKSPACE_CONFIG: WorkspaceConfig = {
-  connectorsDir: 'src/connectors',
-  registry: 'src/connectors/registry.ts',
-  testsDir: 'test/connectors',
-  imports: {
-    runtime: 'src/runtime/index.ts',
-    testing: 'src/testing/index.ts',
-    sandbox: 'src/sandbox/index.ts',
-  },
-};
+export {
+  DEFAULT_WORKSPACE_CONFIG,
+  IMPORT_TARGETS,
+  WORKSPACE_CONFIG_FILE,
+  parseWorkspaceConfig,
+  workspacePathViolation,
+  type ImportTarget,
+  type WorkspaceConfig,
+} from './workspace-config.js';
 
 /** How a generated file reaches one of the toolkit's modules. */
 export type ImportRef =
@@ -95,45 +46,6 @@ export interface Workspace {
 
 function normalize(value: string): string {
   return path.posix.normalize(value).replace(/\/+$/, '');
-}
-
-function toIssues(error: z.ZodError, input: unknown): Issue[] {
-  return error.issues.flatMap((zodIssue): Issue[] => {
-    if (zodIssue.code === 'unrecognized_keys') {
-      const prefix = zodIssue.path.map(String).join('.');
-      return zodIssue.keys.map((key) => ({
-        key: prefix === '' ? key : `${prefix}.${key}`,
-        rule: 'is not a known key',
-      }));
-    }
-    const key = zodIssue.path.map(String).join('.') || '(root)';
-    let value: unknown = input;
-    for (const segment of zodIssue.path) {
-      value =
-        typeof value === 'object' && value !== null
-          ? (value as Record<PropertyKey, unknown>)[segment]
-          : undefined;
-    }
-    const rule =
-      zodIssue.code === 'invalid_type'
-        ? value === undefined
-          ? 'is required'
-          : `must be ${zodIssue.expected === 'object' ? 'an' : 'a'} ${zodIssue.expected}`
-        : zodIssue.message;
-    return [{ key, ...(value === undefined ? {} : { value }), rule }];
-  });
-}
-
-/** Validates a parsed create-connector.json; `source` names the file in the error message. */
-export function parseWorkspaceConfig(
-  input: unknown,
-  source = WORKSPACE_CONFIG_FILE,
-): WorkspaceConfig {
-  const parsed = WorkspaceConfigSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = toIssues(parsed.error, input);
-  const lines = issues.map((found) => `  ${found.key}: ${found.rule}`).join('\n');
-  throw new UsageError(`${source} is invalid:\n${lines}`, { issues });
 }
 
 /** Builds the workspace view of a validated config whose file sits in `root`. */
@@ -218,8 +130,11 @@ export interface ConnectorPaths {
   readonly index: string;
   readonly transformers: string;
   readonly manifest: string;
+  readonly readme: string;
   readonly test: string;
-  /** The folder of its cassettes, beside the test: `{testsDir}/{folder}/cassettes`. */
+  /** The connector's own folder under the tests. */
+  readonly testDir: string;
+  /** The folder of its cassettes there: `{testsDir}/{folder}/cassettes`. */
   readonly cassettes: string;
 }
 
@@ -233,7 +148,9 @@ export function connectorPaths(
     index: `${dir}/index.ts`,
     transformers: `${dir}/transformers.ts`,
     manifest: `${dir}/manifest.json`,
+    readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
+    testDir: path.posix.join(workspace.testsDir, connector.folder),
     cassettes: path.posix.join(workspace.testsDir, connector.folder, 'cassettes'),
   };
 }

@@ -2,7 +2,8 @@
  * Commands section: what an engineer types over and over, as whole processes with a warm cache,
  * next to the floor (`node -e 0`) and a hand-written undici script sending the same two requests
  * as `run`: `list` and `run zeta_pay` in a workspace made by `init` + `new`, against the
- * workspace's emulator (`sandbox`, a child process: the measured runs block this one).
+ * workspace's emulator (`sandbox`, a child process: the measured runs block this one), and
+ * `run nuvei` (the built-in reference, from the same workspace) against `sandbox nuvei`.
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { readdirSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { NUVEI_SANDBOX_CREDENTIALS } from '../../src/sandbox/nuvei/merchants.js';
 import type { BuiltPackage } from './cli.js';
 import { REPO } from './cli.js';
 import type { BenchContext } from './context.js';
@@ -19,6 +21,28 @@ import type { Row } from './table.js';
 
 const SECTION = 'commands';
 const RUNS = 15;
+
+/** The credentials `sandbox nuvei` accepts, and a card payment with what Nuvei requires. */
+const NUVEI_AUTH = {
+  type: 'SignatureKey',
+  apiKey: NUVEI_SANDBOX_CREDENTIALS.merchantId,
+  key1: NUVEI_SANDBOX_CREDENTIALS.merchantSiteId,
+  apiSecret: NUVEI_SANDBOX_CREDENTIALS.merchantSecret,
+};
+const NUVEI_PAYMENT = {
+  referenceId: 'bench_nuvei_1',
+  amount: 1000,
+  currency: 'USD',
+  paymentMethod: {
+    type: 'card',
+    number: '4111111111111111',
+    expMonth: '12',
+    expYear: '2030',
+    cvc: '123',
+  },
+  billing: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', country: 'GB' },
+  browserInfo: { ipAddress: '10.1.2.3', userAgent: 'bench' },
+};
 
 /** A workspace made by the built package's `init` and `new`, its node_modules linked to ours. */
 function makeWorkspace(pkg: BuiltPackage, scratch: string): string {
@@ -53,8 +77,9 @@ function makeWorkspace(pkg: BuiltPackage, scratch: string): string {
 async function startSandbox(
   pkg: BuiltPackage,
   cwd: string,
+  id: string,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [pkg.bin, 'sandbox', 'zeta_pay'], {
+  const child = spawn(process.execPath, [pkg.bin, 'sandbox', id], {
     cwd,
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -111,7 +136,13 @@ export async function commandsRows(ctx: BenchContext): Promise<Row[]> {
       },
     }),
   );
-  const sandbox = await startSandbox(pkg, root);
+  writeFileSync(path.join(root, 'nuvei-auth.json'), JSON.stringify(NUVEI_AUTH));
+  writeFileSync(path.join(root, 'nuvei-payment.json'), JSON.stringify(NUVEI_PAYMENT));
+  const sandbox = await startSandbox(pkg, root, 'zeta_pay');
+  const nuveiSandbox = await startSandbox(pkg, root, 'nuvei').catch((error: unknown) => {
+    sandbox.child.kill('SIGTERM');
+    throw error;
+  });
   try {
     const run = [
       pkg.bin,
@@ -124,15 +155,29 @@ export async function commandsRows(ctx: BenchContext): Promise<Row[]> {
       '--base-url',
       sandbox.url,
     ];
+    const nuvei = [
+      pkg.bin,
+      'run',
+      'nuvei',
+      '--auth',
+      'nuvei-auth.json',
+      '--payment',
+      'nuvei-payment.json',
+      '--base-url',
+      nuveiSandbox.url,
+    ];
     const list = [pkg.bin, 'list'];
     const raw = rawScript(ctx.scratch, sandbox.url, apiKey);
     if (!runNode(run, { cwd: root }).stdout.includes('→ Charged'))
       throw new Error('run did not charge');
+    if (!runNode(nuvei, { cwd: root }).stdout.includes('→ Charged'))
+      throw new Error('run nuvei did not charge');
     const samples = await interleave(
       {
         floor: () => runNode(['-e', '0']).ms,
         list: () => runNode(list, { cwd: root }).ms,
         run: () => runNode(run, { cwd: root }).ms,
+        nuvei: () => runNode(nuvei, { cwd: root }).ms,
         raw: () => runNode([raw]).ms,
       },
       RUNS,
@@ -162,6 +207,13 @@ export async function commandsRows(ctx: BenchContext): Promise<Row[]> {
       },
       {
         section: SECTION,
+        measure: '`run nuvei` (built-in) against its sandbox',
+        unit: 'ms',
+        summary: summarize(samples.nuvei),
+        note: warm,
+      },
+      {
+        section: SECTION,
         measure: 'hand-written undici script, same 2 requests',
         unit: 'ms',
         summary: summarize(samples.raw),
@@ -175,14 +227,21 @@ export async function commandsRows(ctx: BenchContext): Promise<Row[]> {
       },
       {
         section: SECTION,
-        measure: '`run` − floor',
+        measure: '`run zeta_pay` − floor',
         unit: 'ms',
         summary: pairedDifference(samples.run, samples.floor),
         target: { op: '≤', value: 150 },
       },
       {
         section: SECTION,
-        measure: '`run` : undici script',
+        measure: '`run nuvei` − floor',
+        unit: 'ms',
+        summary: pairedDifference(samples.nuvei, samples.floor),
+        target: { op: '≤', value: 150 },
+      },
+      {
+        section: SECTION,
+        measure: '`run zeta_pay` : undici script',
         unit: 'ratio',
         summary: pairedRatio(samples.run, samples.raw),
         note: 'the script loads undici and nothing else',
@@ -190,5 +249,6 @@ export async function commandsRows(ctx: BenchContext): Promise<Row[]> {
     ];
   } finally {
     sandbox.child.kill('SIGTERM');
+    nuveiSandbox.child.kill('SIGTERM');
   }
 }

@@ -189,6 +189,7 @@ describe('remove', () => {
       path.startsWith('test/connectors/acme/cassettes/'),
     );
     expect(changes.filter((change) => !cassettes.includes(change))).toEqual([
+      { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
@@ -201,7 +202,7 @@ describe('remove', () => {
       type: 'delete',
     });
     expect(cassettes.every(({ type }) => type === 'delete')).toBe(true);
-    expect(plan.changes[0]!.diff).toMatch(
+    expect(plan.changes[1]!.diff).toMatch(
       /^--- a\/src\/connectors\/acme\/index\.ts\n\+\+\+ \/dev\/null\n/,
     );
     expect(treeSnapshot(root)).toEqual(generated);
@@ -299,6 +300,7 @@ describe('remove', () => {
     const answer = (yes: boolean): PromptAdapter => ({
       input: () => Promise.reject(new Error('not asked')),
       select: () => Promise.reject(new Error('not asked')),
+      checkbox: () => Promise.reject(new Error('not asked')),
       confirm: (message) => {
         asked.push(message);
         return Promise.resolve(yes);

@@ -53,6 +53,7 @@ const NUVEI_FILES = [
   'src/connectors/nuvei/index.ts',
   'src/connectors/nuvei/transformers.ts',
   'test/connectors/nuvei.test.ts',
+  'src/connectors/nuvei/README.md',
   'src/connectors/nuvei/manifest.json',
 ];
 
@@ -138,7 +139,7 @@ describe('--json', () => {
     const report = result.json<NewReport>();
     expect(report.dryRun).toBe(true);
     expect(report.connector.id).toBe('paytm');
-    expect(report.changes.filter((change) => !isCassette(change.path))).toHaveLength(5);
+    expect(report.changes.filter((change) => !isCassette(change.path))).toHaveLength(6);
     for (const change of report.changes) {
       expect(typeof change.diff).toBe('string');
       if (change.type === 'create') {
@@ -160,7 +161,7 @@ describe('--json', () => {
       .filter((line) => line.startsWith('+') && !line.startsWith('+++'));
     expect(added).toEqual([
       expect.stringMatching(
-        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
+        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/README\.md [0-9a-f]{8}, src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
       ),
     ]);
     expect(treeSnapshot(root)).toEqual(before);

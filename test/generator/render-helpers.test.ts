@@ -11,6 +11,7 @@ import {
 } from '../../src/generator/answers/index.js';
 import {
   ANSWER_ENUMS,
+  BLOCK_HELPERS,
   checkIdentifier,
   fitsWidth,
   PREDICATE_HELPERS,
@@ -131,6 +132,21 @@ describe('predicate helpers', () => {
     expect(PREDICATE_HELPERS.or(false, true, options)).toBe(true);
     expect(PREDICATE_HELPERS.or(false, false, options)).toBe(false);
     expect(PREDICATE_HELPERS.not(false)).toBe(true);
+  });
+});
+
+describe('#each', () => {
+  const options = { fn: (item: unknown) => `<${String(item)}>` } as never;
+
+  it('writes the block once per item of a list, and nothing for an empty one', () => {
+    expect(BLOCK_HELPERS.each.call({}, ['a', 'b'], options)).toBe('<a><b>');
+    expect(BLOCK_HELPERS.each.call({}, [], options)).toBe('');
+  });
+
+  it('refuses anything but a list (a missing value included)', () => {
+    for (const value of [undefined, { a: 1 }, 'ab']) {
+      expect(() => BLOCK_HELPERS.each.call({}, value, options)).toThrow(TemplateValueError);
+    }
   });
 });
 

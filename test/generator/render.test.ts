@@ -305,7 +305,7 @@ describe('checkTemplate', () => {
     ['an unescaped raw value', '{{{answers.baseUrl}}}', /without a quoting helper/],
     ['an output helper without a value', '{{str}}', /needs a value/],
     ['a predicate written out', "{{eq answers.authType 'BodyKey'}}", /without a quoting helper/],
-    ['a built-in block', '{{#each answers}}x{{/each}}', /not a block helper of ours/],
+    ['a built-in block', '{{#with answers}}x{{/with}}', /not a block helper of ours/],
     ['a lookup', '{{lookup answers "baseUrl"}}', /without a quoting helper/],
     ['a partial', '{{> header}}', /PartialStatement is not allowed/],
     ['an output helper as a condition', '{{#if (str answers.name)}}x{{/if}}', /not a predicate/],
@@ -375,6 +375,7 @@ describe('templateHash', () => {
   it("is manifest.ts's hashTemplates over the renderer's templates, the same on every call", async () => {
     const files = await templateFiles();
     expect(files.map((file) => file.path).sort()).toEqual([
+      'connector/README.md.hbs',
       'connector/index.ts.hbs',
       'connector/test.ts.hbs',
       'connector/transformers.ts.hbs',

@@ -87,11 +87,12 @@ describe('generated-samples', () => {
       expect(cases.map((c) => c.name)).toContain(names(found!.name).folder);
   });
 
-  it('store the files new writes: answers, index, transformers, manifest, test and cassettes', async () => {
+  it('store the files new writes: answers, README, index, transformers, manifest, test and cassettes', async () => {
     const files = await readSampleFiles(path.join(defaultSamplesDir(), 'nuvei'));
     const cassettes = files.filter((file) => file.path.includes('/cassettes/'));
     expect(files.filter((file) => !cassettes.includes(file)).map((file) => file.path)).toEqual([
       ANSWERS_FILE,
+      'src/connectors/nuvei/README.md',
       'src/connectors/nuvei/index.ts',
       'src/connectors/nuvei/manifest.json',
       'src/connectors/nuvei/transformers.ts',

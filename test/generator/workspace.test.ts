@@ -168,7 +168,9 @@ describe('connector paths and import specifiers', () => {
       index: 'src/connectors/new-payment/index.ts',
       transformers: 'src/connectors/new-payment/transformers.ts',
       manifest: 'src/connectors/new-payment/manifest.json',
+      readme: 'src/connectors/new-payment/README.md',
       test: 'test/connectors/new-payment.test.ts',
+      testDir: 'test/connectors/new-payment',
       cassettes: 'test/connectors/new-payment/cassettes',
     });
   });

@@ -9,7 +9,8 @@ import type { Answers } from '../answers/index.js';
 import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
 import { names, type Names } from '../answers/names.js';
-import { renderConnector, type RenderedOutput } from '../render/render.js';
+import { readmeView } from '../render/readme.js';
+import { renderConnector, renderReadme, type RenderedOutput } from '../render/render.js';
 import { templateHash } from '../render/template-hash.js';
 import type { PhaseTimer } from '../timings.js';
 import {
@@ -23,7 +24,7 @@ import {
 export interface ConnectorFiles {
   readonly names: Names;
   readonly paths: ConnectorPaths;
-  /** index, transformers, test and cassettes, formatted; the manifest's pristine copies. */
+  /** index, transformers, test, README and cassettes, formatted; the manifest's pristine copies. */
   readonly sources: readonly PlannedFile[];
   readonly manifest: Manifest;
   /** `sources` plus the manifest file. */
@@ -51,8 +52,8 @@ export async function connectorFiles(
     timer === undefined ? Promise.resolve(work()) : timer.measure(phase, work);
 
   const runtime = importSpecifier(workspace, paths.index, 'runtime');
-  const rendered = await measure('render', () =>
-    renderConnector({
+  const rendered = await measure('render', () => {
+    const code = renderConnector({
       answers,
       names: connectorNames,
       imports: {
@@ -63,8 +64,20 @@ export async function connectorFiles(
         connector: relativeModuleSpecifier(paths.test, paths.index),
         cassettes: `${relativeModuleSpecifier(paths.test, paths.cassettes)}/`,
       },
-    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content })),
-  );
+    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content }));
+    const readme = readmeView({
+      answers,
+      names: connectorNames,
+      paths: {
+        dir: paths.dir,
+        test: paths.test,
+        cassettes: `${paths.cassettes}/<flow>-<scenario>.json`,
+      },
+      files: code,
+    });
+    const content = renderReadme({ answers, names: connectorNames, readme });
+    return [...code, { path: paths.readme, content }];
+  });
   const { files: formatted } = await measure('prettier', () =>
     formatFiles(workspace.root, rendered),
   );
@@ -74,7 +87,7 @@ export async function connectorFiles(
       {
         answers,
         connectorId: connectorNames.id,
-        modules: formatted.filter((file) => file.path !== paths.test),
+        modules: formatted.filter((file) => file.path.endsWith('.ts') && file.path !== paths.test),
         entry: paths.index,
         exportName: connectorNames.value,
         runtimeSpecifier: runtime,

@@ -74,7 +74,7 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const sources = new Set([paths.index, paths.transformers, paths.test]);
+  const sources = new Set([paths.index, paths.transformers, paths.readme, paths.test]);
   const generated = (file: string) => sources.has(file) || file.startsWith(`${paths.cassettes}/`);
   const remove: string[] = [];
   const kept: KeptFile[] = [];

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
 import type { RegistryEntry } from './source.js';
-import { conflictMarkerError } from '../workspace-modules.js';
+import { conflictMarkerError } from '../workspace-source-error.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 
 const FORMAT = 'registry-index-1';

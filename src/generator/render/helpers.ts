@@ -16,11 +16,16 @@ import {
   type AnswerKey,
   type Answers,
 } from '../answers/index.js';
+import {
+  codeSpan,
+  fencedLine,
+  markdownTable,
+  mermaidText,
+  type MarkdownTable,
+} from './markdown.js';
+import { TemplateValueError } from './template-value-error.js';
 
-/** A value a template cannot use as given; the renderer adds the template's name. */
-export class TemplateValueError extends Error {
-  override readonly name = 'TemplateValueError';
-}
+export { TemplateValueError };
 
 /** The house style's line width (`.prettierrc.json`), which `fits` measures against. */
 export const PRINT_WIDTH = 100;
@@ -149,11 +154,44 @@ export function fitsWidth(text: string, width = PRINT_WIDTH): boolean {
   return text.split('\n').every((line) => line.length <= width);
 }
 
+function requireTable(value: unknown): MarkdownTable {
+  const strings = (row: unknown): row is readonly string[] =>
+    Array.isArray(row) && row.every((cell) => typeof cell === 'string');
+  const table = value as Partial<MarkdownTable> | null;
+  if (
+    typeof table !== 'object' ||
+    table === null ||
+    !strings(table.header) ||
+    !Array.isArray(table.rows) ||
+    !table.rows.every(strings)
+  ) {
+    throw new TemplateValueError(
+      `{{table}} needs { header, rows } of strings, got ${shown(value)}`,
+    );
+  }
+  return table as MarkdownTable;
+}
+
+function requireList(helper: string, value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw new TemplateValueError(`{{${helper}}} needs a list, got ${shown(value)}`);
+  }
+  return value;
+}
+
 /** Helpers that write into the output; a `{{...}}` must call one of these. */
 export const OUTPUT_HELPERS = {
   str: (value: unknown) => quoteString(requireString('str', value)),
   ident: (value: unknown) => checkIdentifier(value),
   key: (value: unknown) => propertyKey(value),
+  /** Markdown (the README): a value as an inline code span. */
+  code: (value: unknown) => codeSpan(requireString('code', value)),
+  /** Markdown: a table laid out as prettier would; its cells are Markdown already. */
+  table: (value: unknown) => markdownTable(requireTable(value)),
+  /** Markdown: a line of a fenced code block (a command). */
+  line: (value: unknown) => fencedLine(requireString('line', value)),
+  /** A value inside a Mermaid message. */
+  mermaid: (value: unknown) => mermaidText(requireString('mermaid', value)),
 } satisfies Record<string, HelperDelegate>;
 
 /** Helpers that answer true or false, for `#if`/`#unless` and each other. */
@@ -173,6 +211,12 @@ export const BLOCK_HELPERS = {
   },
   unless(this: unknown, condition: unknown, options: HelperOptions) {
     return requireBoolean('#unless', condition) ? options.inverse(this) : options.fn(this);
+  },
+  /** `{{#each list}}…{{/each}}`: the block once per item of a list (nothing else), the item as `this`. */
+  each(this: unknown, list: unknown, options: HelperOptions) {
+    return requireList('#each', list)
+      .map((item) => options.fn(item))
+      .join('');
   },
   /** `{{#fits}}one line{{else}}broken{{/fits}}`: the first layout if all its lines fit. */
   fits(this: unknown, options: HelperOptions) {

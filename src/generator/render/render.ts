@@ -9,6 +9,7 @@ import type { Names } from '../answers/names.js';
 import { TEMPLATE_BINDINGS } from '../answers/template-bindings.js';
 import { ANSWER_ENUMS, TemplateValueError } from './helpers.js';
 import { RenderError } from './render-error.js';
+import type { ReadmeView } from './readme.js';
 import { compiledTemplates } from './template-cache.js';
 
 /** Module specifiers the rendered files import, as written in them. */
@@ -72,18 +73,43 @@ function checkBindings(names: Names): void {
   }
 }
 
+/** The README, rendered after the code files: it lists what they leave to the user. */
+export const README_TEMPLATE = 'connector/README.md.hbs';
+
+/** Every template of a connector, compiled together once per process. */
+function connectorTemplates() {
+  return compiledTemplates([
+    ...CONNECTOR_TEMPLATES.map(({ template }) => template),
+    README_TEMPLATE,
+  ]);
+}
+
+function renderOne(template: string, context: object): string {
+  try {
+    return connectorTemplates().get(template)!(context);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const kind = error instanceof TemplateValueError ? 'refused a value' : 'failed';
+    throw new RenderError(`${template} ${kind}: ${why}`, template, undefined, { cause: error });
+  }
+}
+
 /** Renders the connector's index, transformers and test files (compiled once per process). */
 export function renderConnector(context: TemplateContext): RenderedFile[] {
-  const render = compiledTemplates(CONNECTOR_TEMPLATES.map(({ template }) => template));
+  connectorTemplates();
   checkEnums(context.answers);
   checkBindings(context.names);
-  return CONNECTOR_TEMPLATES.map(({ template, output }) => {
-    try {
-      return { template, output, content: render.get(template)!(context) };
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      const kind = error instanceof TemplateValueError ? 'refused a value' : 'failed';
-      throw new RenderError(`${template} ${kind}: ${why}`, template, undefined, { cause: error });
-    }
-  });
+  return CONNECTOR_TEMPLATES.map(({ template, output }) => ({
+    template,
+    output,
+    content: renderOne(template, context),
+  }));
+}
+
+/** Renders the connector's README from its answers and the view of its other files. */
+export function renderReadme(
+  context: Omit<TemplateContext, 'imports'> & { readonly readme: ReadmeView },
+): string {
+  checkEnums(context.answers);
+  return renderOne(README_TEMPLATE, context);
 }

@@ -84,7 +84,7 @@ export function sampleImports(folder: string): TemplateImports {
 }
 
 /** The environment of a child run: without the variables of a vitest that may be running us. */
-function childEnvironment(): NodeJS.ProcessEnv {
+export function childEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('VITEST') && name !== 'NODE_OPTIONS' && name !== 'TEST') env[name] = value;

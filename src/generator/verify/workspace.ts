@@ -21,7 +21,7 @@ import {
   type VerifyCheckName,
   type VerifyProblem,
 } from './checks.js';
-import { WorkspaceSourceError } from '../workspace-modules.js';
+import { WorkspaceSourceError } from '../workspace-source-error.js';
 import {
   connectorPaths,
   findWorkspaceRoot,
@@ -143,7 +143,7 @@ export async function loadCheck(workspace: Workspace): Promise<VerifyCheck> {
 }
 
 /** vitest's entry in the workspace's own node_modules, if it is installed. */
-function workspaceVitest(workspace: Workspace): string | undefined {
+export function workspaceVitest(workspace: Workspace): string | undefined {
   try {
     const require = createRequire(path.join(workspace.root, 'package.json'));
     const manifest = require.resolve('vitest/package.json');

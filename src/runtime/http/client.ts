@@ -1,17 +1,17 @@
-/** @module The HTTP transport: one request in, status + headers + text out, over undici. */
+/**
+ * @module The HTTP client the executor sends through: node:http(s) by default, undici over the
+ * caller's dispatcher; either way one request in, status + headers + text out, and the same
+ * errors (TIMEOUT, CONNECTION_FAILED, an answer over the size cap).
+ */
 
-import { Agent, errors, util, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
+import type { HttpResponse } from '../connector.js';
 import { ConnectorError, NetworkError } from '../errors.js';
-import type { HttpMethod, HttpResponse } from '../connector.js';
+import { nodeTransport } from './node-transport.js';
+import { ResponseTooLarge, type HttpRequest, type Transport } from './transport.js';
 
-export interface HttpRequest {
-  readonly method: HttpMethod;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  readonly timeoutMs: number;
-}
+export type { HttpRequest } from './transport.js';
 
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
@@ -20,31 +20,20 @@ export interface HttpClient {
 /** Larger answers are refused while they arrive: no gateway answer of ours comes near it. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-/** Aborts an exchange whose body passed the cap; becomes a ConnectorError with the status. */
-class ResponseTooLarge extends Error {
-  constructor(
-    readonly status: number,
-    readonly limit: number,
-  ) {
-    super(`the answer is larger than ${limit} bytes`);
-  }
-}
-
-const TIMEOUT_CODES = new Set([
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
-function toNetworkError(error: unknown, req: HttpRequest, timedOut: boolean): NetworkError {
+function toNetworkError(
+  error: unknown,
+  req: HttpRequest,
+  timedOut: boolean,
+  timeoutCodes: ReadonlySet<string>,
+): NetworkError {
   const code = errorCode(error) ?? errorCode((error as { cause?: unknown } | null)?.cause);
   const where = `${req.method} ${new URL(req.url).origin}`;
-  if (timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
+  if (timedOut || (code !== undefined && timeoutCodes.has(code))) {
     return new NetworkError('TIMEOUT', `${where}: no answer within ${req.timeoutMs} ms`, {
       cause: error,
     });
@@ -54,156 +43,51 @@ function toNetworkError(error: unknown, req: HttpRequest, timedOut: boolean): Ne
   });
 }
 
-/** `AbortSignal.timeout`'s reason, so a timed-out request fails exactly as it would with one. */
-function timeoutReason(): DOMException {
-  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+interface Chosen {
+  readonly transport: Transport;
+  /** The transport's own error codes that mean "too slow". */
+  readonly timeoutCodes: ReadonlySet<string>;
+}
+
+const NODE: Chosen = { transport: nodeTransport, timeoutCodes: new Set() };
+
+/** The undici transport over `dispatcher`, loaded on the first request that needs it. */
+async function overUndici(dispatcher: Dispatcher): Promise<Chosen> {
+  const module = await import('./undici-transport.js');
+  return {
+    transport: module.undiciTransport(dispatcher),
+    timeoutCodes: module.UNDICI_TIMEOUT_CODES,
+  };
 }
 
 /**
- * One request on undici's dispatcher, read into memory: what `undici.request` plus
- * `body.text()` do (the same dispatch, the same header parsing, the body decoded as UTF-8 with a
- * byte-order mark skipped), without the response stream and the abort-signal wiring between
- * them, which cost about a third of the CPU of each request. The deadline covers
- * connecting, the answer's headers and its whole body: when it passes, the request is aborted
- * with the reason `AbortSignal.timeout` gives, the way `request` aborts on a signal (at once once
- * the request is on a connection, else as soon as it gets one).
+ * Without a dispatcher, requests go over node:http(s) with keep-alive agents shared by the
+ * process (the start-up of a CLI run pays no undici); with one (an undici Agent, Pool or
+ * MockAgent), over undici and that dispatcher.
  */
-class Exchange implements Dispatcher.DispatchHandler {
-  timedOut = false;
-  #reason: DOMException | undefined;
-  #abort: ((reason?: Error) => void) | undefined;
-  #status = 0;
-  #headers: Record<string, string> = {};
-  readonly #chunks: Buffer[] = [];
-  #length = 0;
-  readonly #timer: NodeJS.Timeout;
-
-  constructor(
-    timeoutMs: number,
-    private readonly maxBytes: number,
-    private readonly resolve: (response: HttpResponse) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {
-    this.#timer = setTimeout(() => {
-      this.timedOut = true;
-      this.#reason = timeoutReason();
-      this.#abort?.(this.#reason);
-    }, timeoutMs);
-    // Like AbortSignal.timeout's timer, never what keeps the process alive.
-    this.#timer.unref();
-  }
-
-  onConnect(abort: (reason?: Error) => void): void {
-    if (this.#reason !== undefined) {
-      abort(this.#reason);
-      return;
-    }
-    this.#abort = abort;
-  }
-
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
-    // informational answers (1xx) come before the real one, as `request` ignores them
-    if (statusCode < 200) return true;
-    this.#status = statusCode;
-    this.#headers = flattenHeaders(util.parseHeaders(rawHeaders));
-    return true;
-  }
-
-  onData(chunk: Buffer): boolean {
-    this.#length += chunk.length;
-    if (this.#length > this.maxBytes) {
-      this.#chunks.length = 0;
-      this.#abort?.(new ResponseTooLarge(this.#status, this.maxBytes));
-      return false;
-    }
-    this.#chunks.push(chunk);
-    return true;
-  }
-
-  onComplete(): void {
-    clearTimeout(this.#timer);
-    this.resolve({ status: this.#status, headers: this.#headers, body: this.#text() });
-  }
-
-  onError(error: Error): void {
-    clearTimeout(this.#timer);
-    this.reject(error);
-  }
-
-  /** undici's `body.text()`: UTF-8, a leading byte-order mark skipped. */
-  #text(): string {
-    if (this.#chunks.length === 0 || this.#length === 0) return '';
-    const bytes =
-      this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#length);
-    const bom = bytes.length > 2 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return bytes.toString('utf8', bom ? 3 : 0);
-  }
-}
-
-/** What `request(url)` sends: origin and path of an http(s) URL (a hash is not sent). */
-function target(url: string): { origin: string; path: string } {
-  const parsed = new URL(url);
-  if (!/^https?:/.test(parsed.origin || parsed.protocol)) {
-    throw new errors.InvalidArgumentError(
-      'Invalid URL protocol: the URL must start with `http:` or `https:`.',
-    );
-  }
-  const path = parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname;
-  return { origin: parsed.origin, path };
-}
-
-let sharedAgent: Agent | undefined;
-
-/** One keep-alive agent per process, so consecutive calls reuse their connections. */
-function defaultDispatcher(): Dispatcher {
-  sharedAgent ??= new Agent({ keepAliveTimeout: 10_000 });
-  return sharedAgent;
-}
-
-function flattenHeaders(
-  raw: Record<string, string | string[] | undefined>,
-): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name of Object.keys(raw)) {
-    const value = raw[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
 export function createHttpClient(
-  dispatcher: Dispatcher = defaultDispatcher(),
+  dispatcher?: Dispatcher,
   limits: { readonly maxResponseBytes?: number } = {},
 ): HttpClient {
   const maxBytes = limits.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  let undici: Promise<Chosen> | undefined;
+  const choose = (): Chosen | Promise<Chosen> =>
+    dispatcher === undefined ? NODE : (undici ??= overUndici(dispatcher));
   return {
-    send(req) {
-      let exchange: Exchange | undefined;
-      const answer = new Promise<HttpResponse>((resolve, reject) => {
-        exchange = new Exchange(req.timeoutMs, maxBytes, resolve, reject);
-        try {
-          dispatcher.dispatch(
-            {
-              ...target(req.url),
-              method: req.method,
-              headers: req.headers,
-              body: req.body ?? null,
-            },
-            exchange,
-          );
-        } catch (error) {
-          exchange.onError(error as Error);
-        }
-      });
-      return answer.catch((error: unknown) => {
+    async send(req) {
+      const { transport, timeoutCodes } = await choose();
+      const deadline = { timedOut: false };
+      try {
+        return await transport(req, maxBytes, deadline);
+      } catch (error) {
         if (error instanceof ResponseTooLarge) {
           throw ConnectorError.deserialization(
             `${req.method} ${new URL(req.url).origin}: ${error.message}, refused unread`,
             { httpStatus: error.status },
           );
         }
-        throw toNetworkError(error, req, exchange?.timedOut === true);
-      });
+        throw toNetworkError(error, req, deadline.timedOut, timeoutCodes);
+      }
     },
   };
 }

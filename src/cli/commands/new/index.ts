@@ -127,6 +127,7 @@ function timedPrompts(prompts: PromptAdapter, timer: PhaseTimer): PromptAdapter 
   return {
     input: (question) => timer.excluding('validate', () => prompts.input(question)),
     select: (question) => timer.excluding('validate', () => prompts.select(question)),
+    checkbox: (question) => timer.excluding('validate', () => prompts.checkbox(question)),
     confirm: (message, defaultValue) => prompts.confirm(message, defaultValue),
   };
 }
