@@ -164,6 +164,21 @@ describe('--json', () => {
         /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/README\.md [0-9a-f]{8}, src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
       ),
     ]);
+    // a recorded cassette is its scenario and exchanges, not its JSON
+    const charged = report.changes.find((change) =>
+      change.path.endsWith('/cassettes/authorize-charged.json'),
+    )!;
+    expect(charged.diff).toBe(
+      [
+        '--- /dev/null',
+        '+++ b/test/connectors/paytm/cassettes/authorize-charged.json',
+        '@@ -0,0 +1,3 @@',
+        '+cassette paytm authorize-charged → Charged',
+        '+  CreateSessionToken POST /theia/api/v1/initiateTransaction → 200',
+        '+  Authorize POST /theia/api/v1/processTransaction → 200',
+        '',
+      ].join('\n'),
+    );
     expect(treeSnapshot(root)).toEqual(before);
   });
 

@@ -12,7 +12,7 @@ import {
   type LoopbackGateway,
   type RecordedRequest,
 } from '../../sandbox/loopback.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +77,11 @@ export function startCassetteGateway(
 /** The cassette files of a folder (path or file URL), sorted by name. */
 export function cassetteFiles(folder: string | URL): string[] {
   const dir = folder instanceof URL ? fileURLToPath(folder) : folder;
+  if (!existsSync(dir)) {
+    throw new Error(
+      `no cassettes folder ${dir}: regenerate the connector, or record one (create-connector record <id> --flow authorize …)`,
+    );
+  }
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
