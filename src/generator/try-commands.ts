@@ -44,6 +44,11 @@ export function regenerateCommandFor(id: string): string {
   return `npx create-connector regenerate ${id}`;
 }
 
+/** The seed's integration checklist over the connector: what is left to do. */
+export function checkCommandFor(id: string): string {
+  return `npx create-connector check ${id}`;
+}
+
 const SHELL_SAFE = /^[A-Za-z0-9_./:@%+=,-]+$/;
 
 /** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */

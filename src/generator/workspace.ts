@@ -129,6 +129,8 @@ export interface ConnectorPaths {
   readonly dir: string;
   readonly index: string;
   readonly transformers: string;
+  /** PSync, Capture and Void: written only when the answers choose one of them. */
+  readonly payments: string;
   readonly manifest: string;
   readonly readme: string;
   readonly test: string;
@@ -138,6 +140,23 @@ export interface ConnectorPaths {
   readonly cassettes: string;
 }
 
+/** The connector's own files, by what they hold, in its folder. */
+export const CONNECTOR_SOURCE_FILES = {
+  index: 'index.ts',
+  transformers: 'transformers.ts',
+  payments: 'transformers-payments.ts',
+} as const;
+
+/** Every file the generator may write for a connector (whether or not this one has it). */
+export function generatedPaths(paths: ConnectorPaths): readonly string[] {
+  return [paths.index, paths.transformers, paths.payments, paths.test, paths.readme];
+}
+
+/** Whether the generator may write `file` for this connector: one of its files, or a cassette. */
+export function isGeneratedPath(paths: ConnectorPaths, file: string): boolean {
+  return generatedPaths(paths).includes(file) || file.startsWith(`${paths.cassettes}/`);
+}
+
 export function connectorPaths(
   workspace: Workspace,
   connector: Pick<Names, 'folder'>,
@@ -145,8 +164,9 @@ export function connectorPaths(
   const dir = path.posix.join(workspace.connectorsDir, connector.folder);
   return {
     dir,
-    index: `${dir}/index.ts`,
-    transformers: `${dir}/transformers.ts`,
+    index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
+    transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
+    payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
     manifest: `${dir}/manifest.json`,
     readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),

@@ -170,7 +170,7 @@ describe('check on a hand-written connector', () => {
       conformance: 'warn',
     });
     expect(items.find((entry) => entry.item === 'tests')?.message).toBe(
-      'no test files for this connector',
+      'no test files for this connector (looked for test/connectors/acme.test.ts and test/connectors/acme/)',
     );
   });
 

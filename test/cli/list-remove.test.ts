@@ -39,7 +39,7 @@ describe('list', () => {
       {
         id: 'acme',
         name: 'Acme',
-        flows: ['CreateSessionToken', 'Authorize'],
+        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void'],
         authType: 'HeaderKey',
         authTypes: ['HeaderKey'],
         tokenPlacement: 'query',
@@ -74,22 +74,30 @@ describe('list', () => {
     const variants = [
       ['--auth-type', 'BodyKey', '--token-placement', 'header', '--token-name', 'X-Token'],
       ['--auth-type', 'SignatureKey', '--token-placement', 'query'],
+      ['--flows', 'RSync,Capture'],
+      ['--flows', ''],
     ];
+    const folders = ['body-pay', 'signed-pay', 'some-flows', 'no-flows'];
     for (const [index, extra] of variants.entries()) {
-      const name = ['BodyPay', 'SignedPay'][index]!;
+      const name = ['BodyPay', 'SignedPay', 'SomeFlows', 'NoFlows'][index]!;
       const made = await runMain([ACME[0]!, name, ...ACME.slice(2, -3), ...extra, '--yes'], {
         cwd: root,
       });
       expect(made.code, made.stderr).toBe(0);
     }
     const fromManifests = (await runMain(['list', '--json'], { cwd: root })).json();
-    for (const folder of ['body-pay', 'signed-pay']) {
+    for (const folder of folders) {
       const index = path.join(root, 'src/connectors', folder, 'index.ts');
       writeFileSync(index, `${readFileSync(index, 'utf8')}// loaded, not derived\n`);
     }
     const loaded = (await runMain(['list', '--json'], { cwd: root })).json();
     expect(fromManifests).toEqual(loaded);
-    expect(loaded).toHaveLength(2);
+    expect(loaded).toHaveLength(folders.length);
+    const flowsOf = (id: string) =>
+      (loaded as unknown as Array<{ id: string; flows: string[] }>).find((entry) => entry.id === id)
+        ?.flows;
+    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture']);
+    expect(flowsOf('no_flows')).toEqual(['CreateSessionToken', 'Authorize']);
   });
 
   it('prints a table for people', async () => {
@@ -191,6 +199,7 @@ describe('remove', () => {
     expect(changes.filter((change) => !cassettes.includes(change))).toEqual([
       { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
+      { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },

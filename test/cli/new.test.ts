@@ -277,6 +277,9 @@ describe('without a terminal', () => {
     expect(suggested.stdout).toContain(
       '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010\n',
     );
+    expect(suggested.stdout).toContain(
+      '  npx create-connector check new_payment    # what the integration checklist still lacks',
+    );
   });
 
   it('the suggestion keeps what was given and fills only what is missing', async () => {

@@ -42,6 +42,7 @@ function answersOf(name: string): Answers {
     authorizeEndpoint: 'v1/payments',
     authType: 'SignatureKey',
     tokenPlacement: 'query',
+    flows: ['Capture'],
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.answers;
@@ -120,7 +121,7 @@ describe('the day-one cassettes of a generated connector', () => {
       (file) => file.path.includes('/cassettes/'),
     );
 
-  it('are repeatable, the same from the cache, and the same under another name but the id', async () => {
+  it('are those of the flows it declares, repeatable, the same from the cache, and the same under another name but the id', async () => {
     const fresh = await cassettesOf('AcmePay', false);
     expect(fresh.map((file) => path.posix.basename(file.path))).toEqual(
       [
@@ -132,6 +133,8 @@ describe('the day-one cassettes of a generated connector', () => {
         'authorize-pending',
         'authorize-redirect',
         'authorize-session-declined',
+        'capture-charged',
+        'capture-declined',
         'session-approved',
         'session-declined',
       ].map((name) => `${name}.json`),

@@ -122,6 +122,18 @@ describe('predicate helpers', () => {
     expect(() => PREDICATE_HELPERS.eq('body', 'bdy')).toThrow(/unknown literal "bdy"/);
   });
 
+  it('ask whether the flows hold any of the named ones, knowing only the optional flows', () => {
+    expect(PREDICATE_HELPERS.has(['PSync', 'Refund'], 'Refund', options)).toBe(true);
+    expect(PREDICATE_HELPERS.has(['PSync', 'Refund'], 'Capture', 'RSync', options)).toBe(false);
+    expect(PREDICATE_HELPERS.has(['Void'], 'Capture', 'Void', options)).toBe(true);
+    expect(PREDICATE_HELPERS.has([], 'PSync', options)).toBe(false);
+    expect(() => PREDICATE_HELPERS.has(['PSync'], 'Psync', options)).toThrow(
+      /unknown flow "Psync"/,
+    );
+    expect(() => PREDICATE_HELPERS.has(['PSync'], options)).toThrow(/at least one flow/);
+    expect(() => PREDICATE_HELPERS.has(undefined, 'PSync', options)).toThrow(TemplateValueError);
+  });
+
   it('refuse a missing value instead of taking the false branch', () => {
     expect(() => PREDICATE_HELPERS.eq(undefined, 'body')).toThrow(TemplateValueError);
     expect(() => PREDICATE_HELPERS.not(undefined)).toThrow(TemplateValueError);

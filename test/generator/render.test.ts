@@ -17,11 +17,25 @@ import {
 import { names, type Names } from '../../src/generator/answers/names.js';
 import { templatesRoot } from '../../src/generator/package-info.js';
 import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';
-import { answerCombinations } from './combinations-cases.js';
+import {
+  defaultFlowEndpoint,
+  FLOW_ENDPOINT_KEYS,
+  OPTIONAL_FLOWS,
+  type OptionalFlow,
+} from '../../src/generator/answers/flows.js';
+import { answerCombinations, flowSubsets } from './combinations-cases.js';
 
 const HOUSE_STYLE = { parser: 'typescript', singleQuote: true, printWidth: 100 } as const;
 const combinations = answerCombinations();
+const subsets = flowSubsets();
 const base = combinations[0]!;
+
+/** The flows the templates generate so far. */
+const GENERATED_FLOWS: readonly OptionalFlow[] = ['PSync', 'Capture', 'Void'];
+/** Every flow endpoint answer left out, for contexts that choose their own flows. */
+const OMITTED_ENDPOINTS = Object.fromEntries(
+  OPTIONAL_FLOWS.map((flow) => [FLOW_ENDPOINT_KEYS[flow], undefined]),
+);
 
 /** `base` with some members replaced (or removed, with `undefined`). */
 function contextWith(changes: {
@@ -99,6 +113,7 @@ describe('renderConnector', () => {
     expect(files.map(({ template, output }) => [template, output])).toEqual([
       ['connector/index.ts.hbs', 'index'],
       ['connector/transformers.ts.hbs', 'transformers'],
+      ['connector/transformers-payments.ts.hbs', 'payments'],
       ['connector/test.ts.hbs', 'test'],
     ]);
     expect(fileOf(files, 'index')).toContain(
@@ -108,6 +123,35 @@ describe('renderConnector', () => {
       `import { ${base.names.value} as connector } from '${base.imports.connector}';`,
     );
     expect(renderConnector(base)).toEqual(files);
+  });
+
+  it.each([
+    [[], ['index', 'transformers', 'test']],
+    [['PSync'], ['index', 'transformers', 'payments', 'test']],
+    [
+      ['Void', 'RSync'],
+      ['index', 'transformers', 'payments', 'test'],
+    ],
+    [
+      ['Refund', 'RSync'],
+      ['index', 'transformers', 'test'],
+    ],
+  ] as const)('renders the transformers of flows %j only: %j', (flows, outputs) => {
+    const endpoints = Object.fromEntries(
+      flows.map((flow) => [FLOW_ENDPOINT_KEYS[flow], defaultFlowEndpoint(flow, 'v1/payments')]),
+    );
+    const context = {
+      ...base,
+      answers: { ...base.answers, ...OMITTED_ENDPOINTS, flows: [...flows], ...endpoints },
+    } as TemplateContext;
+    const files = renderConnector(context);
+    expect(files.map((file) => file.output)).toEqual(outputs);
+    const index = fileOf(files, 'index');
+    for (const flow of OPTIONAL_FLOWS) {
+      expect(index.includes(`${flow}: defineFlow('${flow}'`), flow).toBe(
+        flows.some((f) => f === flow) && !['Refund', 'RSync'].includes(flow),
+      );
+    }
   });
 
   describe('strict mode', () => {
@@ -251,8 +295,8 @@ describe('renderConnector', () => {
   });
 
   describe('prettier stability (house style)', () => {
-    it(`holds for all ${combinations.length} combinations`, async () => {
-      for (const context of combinations) {
+    it(`holds for all ${combinations.length} combinations and the flow subsets`, async () => {
+      for (const context of [...combinations, ...subsets]) {
         for (const file of renderConnector(context)) {
           const formatted = await prettier.format(file.content, HOUSE_STYLE);
           expect(formatted, `${context.names.folder} ${file.output}`).toBe(file.content);
@@ -268,6 +312,11 @@ describe('renderConnector', () => {
         baseUrl: `https://${'sub.'.repeat(40)}example.com/${'path/'.repeat(20)}`,
         sessionTokenEndpoint: 'session/'.repeat(20) + 'token',
         authorizeEndpoint: 'authorize/'.repeat(20) + 'now',
+        syncEndpoint: 'sync/'.repeat(20) + '{connectorTransactionId}',
+        captureEndpoint: 'capture/'.repeat(20) + '{connectorTransactionId}',
+        voidEndpoint: 'void/'.repeat(20) + '{connectorTransactionId}',
+        refundEndpoint: 'refund/'.repeat(20) + '{connectorTransactionId}',
+        refundSyncEndpoint: 'refunds/'.repeat(20) + '{connectorRefundId}',
       };
       const tokenNames = {
         body: `token${'_x'.repeat(50)}`,
@@ -346,7 +395,12 @@ describe('urls', () => {
         });
       expect(imported, context.names.folder).toContain('joinUrl');
       expect(source.statements.filter(ts.isFunctionDeclaration), context.names.folder).toEqual([]);
-      expect(index.match(/joinUrl\(baseUrl, /g), context.names.folder).toHaveLength(2);
+      const generated = context.answers.flows.filter((flow) => GENERATED_FLOWS.includes(flow));
+      expect(index.match(/joinUrl\(baseUrl, /g), context.names.folder).toHaveLength(
+        2 + generated.length,
+      );
+      // every flow after Authorize fills its endpoint's placeholders with the runtime's helper
+      expect(index.match(/joinUrl\(baseUrl, fillEndpoint\(/g) ?? []).toHaveLength(generated.length);
     }
   });
 
@@ -378,6 +432,7 @@ describe('templateHash', () => {
       'connector/README.md.hbs',
       'connector/index.ts.hbs',
       'connector/test.ts.hbs',
+      'connector/transformers-payments.ts.hbs',
       'connector/transformers.ts.hbs',
     ]);
     expect(templateHash()).toBe(hashTemplates(files));

@@ -16,4 +16,13 @@ export const TEMPLATE_BINDINGS: ReadonlySet<string> = new Set([
   ...['authorizeResponseSchema', 'buildAuthorizeRequest', 'buildErrorResponse'],
   ...['buildSessionTokenRequest', 'handleAuthorizeResponse', 'handleSessionTokenResponse'],
   ...['narrowAuth', 'sessionTokenResponseSchema'],
+  ...[
+    'fillEndpoint',
+    'SYNC_ENDPOINT',
+    'CAPTURE_ENDPOINT',
+    'VOID_ENDPOINT',
+    'paymentResponseSchema',
+  ],
+  ...['handleSyncResponse', 'buildCaptureRequest', 'handleCaptureResponse', 'buildVoidRequest'],
+  ...['handleVoidResponse'],
 ]);

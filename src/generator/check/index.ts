@@ -13,10 +13,10 @@ import { checkFlows } from './flows.js';
 import { loadConnectorSources } from './project.js';
 import { CHECK_ITEMS, type CheckItem, type CheckReport } from './report.js';
 import { checkSessionStep } from './session-step.js';
-import { checkTokenRead, checkTokenStored } from './token-flow.js';
 import { connectorTestFiles } from './test-files.js';
 import { checkTestRuns } from './test-runs.js';
 import { checkTodos } from './todos.js';
+import { checkTokenRead, checkTokenStored } from './token-flow.js';
 
 export { CHECK_ITEMS, hasFailure } from './report.js';
 export type { CheckItem, CheckItemName, CheckReport, CheckStatus, CodeLocation } from './report.js';

@@ -15,9 +15,10 @@ import type { ConformancePreset } from '../../testing/conformance-presets.js';
 import { workspaceVitest } from '../verify/workspace.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 import { stringValue } from './code-graph.js';
-import type { ConnectorDefinition } from './definition.js';
 import { conformanceVerdict, type SuiteOutcome } from './conformance-verdict.js';
+import type { ConnectorDefinition } from './definition.js';
 import { fail, pass, type CheckItem } from './report.js';
+import { testPlaces } from './test-files.js';
 import { failureLines, runVitest, type VitestReport, type VitestRun } from './vitest-run.js';
 
 const RUN_TIMEOUT_MS = 180_000;
@@ -80,9 +81,14 @@ async function runConformance(
   }
 }
 
-function testsItem(files: readonly string[], run: VitestRun | undefined): CheckItem {
+function testsItem(
+  definition: ConnectorDefinition,
+  files: readonly string[],
+  run: VitestRun | undefined,
+): CheckItem {
   if (files.length === 0 || run === undefined) {
-    return fail('tests', 'no test files for this connector');
+    const [file, folder] = testPlaces(definition.sources);
+    return fail('tests', `no test files for this connector (looked for ${file} and ${folder}/)`);
   }
   if (run.exitCode === 0 && run.report !== undefined) {
     const noun = files.length === 1 ? 'test file' : 'test files';
@@ -150,5 +156,5 @@ export async function checkTestRuns(
       ? undefined
       : suiteOnEmulator(preset, conformance);
   const conformanceItem = conformanceVerdict(onEmulator, suiteInTests(definition, tests));
-  return [testsItem(files, tests), conformanceItem];
+  return [testsItem(definition, files, tests), conformanceItem];
 }

@@ -6,9 +6,10 @@
 
 import { type Node, SyntaxKind } from 'ts-morph';
 
-import { functionOf, membersOf, objectOf, reachableFunctions, runtimeCalls } from './code-graph.js';
+import { functionOf, membersOf, objectOf } from './code-graph.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
+import { reachableFunctions, runtimeCalls } from './reach.js';
 import { fail, pass, warn, type CheckItem } from './report.js';
 
 /** The connector's functions behind a flow's members (`body`, `url`, …), and all they reach. */

@@ -24,7 +24,10 @@ import {
 export interface ConnectorFiles {
   readonly names: Names;
   readonly paths: ConnectorPaths;
-  /** index, transformers, test, README and cassettes, formatted; the manifest's pristine copies. */
+  /**
+   * index, transformers (those of the chosen flows too), test, README and cassettes, formatted;
+   * the manifest's pristine copies.
+   */
   readonly sources: readonly PlannedFile[];
   readonly manifest: Manifest;
   /** `sources` plus the manifest file. */
@@ -32,7 +35,7 @@ export interface ConnectorFiles {
 }
 
 function outputPath(paths: ConnectorPaths, output: RenderedOutput): string {
-  return output === 'test' ? paths.test : output === 'index' ? paths.index : paths.transformers;
+  return paths[output];
 }
 
 export async function connectorFiles(

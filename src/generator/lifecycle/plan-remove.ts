@@ -14,6 +14,7 @@ import { removeFromRegistry, type RegistryEntry } from '../registry/index.js';
 import {
   connectorPaths,
   connectorPathsById,
+  isGeneratedPath,
   type ConnectorPaths,
   type Workspace,
 } from '../workspace.js';
@@ -74,8 +75,7 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const sources = new Set([paths.index, paths.transformers, paths.readme, paths.test]);
-  const generated = (file: string) => sources.has(file) || file.startsWith(`${paths.cassettes}/`);
+  const generated = (file: string) => isGeneratedPath(paths, file);
   const remove: string[] = [];
   const kept: KeptFile[] = [];
   for (const [file, record] of Object.entries(manifest.files)) {

@@ -8,6 +8,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
 import { CONTENT_TYPES } from '../../runtime/connector.js';
+import { OPTIONAL_FLOWS } from '../answers/flows.js';
 import {
   ANSWER_AUTH_TYPES,
   CURRENCY_UNITS,
@@ -134,6 +135,23 @@ function equals(value: unknown, literal: unknown): boolean {
   return text === literal;
 }
 
+/**
+ * Whether the `flows` answer holds any of `literals`. A literal that is no optional flow is a
+ * typo in a template, so it is refused like `eq`'s.
+ */
+function holdsAny(list: unknown, literals: readonly unknown[]): boolean {
+  if (!Array.isArray(list)) {
+    throw new TemplateValueError(`{{has}} needs a list, got ${shown(list)}`);
+  }
+  if (literals.length === 0) throw new TemplateValueError('{{has}} needs at least one flow');
+  for (const literal of literals) {
+    if (!(OPTIONAL_FLOWS as readonly unknown[]).includes(literal)) {
+      throw new TemplateValueError(`{{has}} asks for an unknown flow ${shown(literal)}`);
+    }
+  }
+  return literals.some((literal) => list.includes(literal));
+}
+
 function requireBoolean(helper: string, value: unknown): boolean {
   if (typeof value !== 'boolean') {
     throw new TemplateValueError(`{{${helper}}} needs a condition, got ${shown(value)}`);
@@ -197,6 +215,8 @@ export const OUTPUT_HELPERS = {
 /** Helpers that answer true or false, for `#if`/`#unless` and each other. */
 export const PREDICATE_HELPERS = {
   eq: (value: unknown, literal: unknown) => equals(value, literal),
+  /** `(has answers.flows 'Capture' 'Void')`: the answers choose Capture or Void. */
+  has: (list: unknown, ...args: unknown[]) => holdsAny(list, argumentsOf(args)),
   or: (...args: unknown[]) =>
     argumentsOf(args)
       .map((arg) => requireBoolean('or', arg))

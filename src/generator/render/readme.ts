@@ -11,6 +11,7 @@ import {
   OPTIONAL_FLOW_FLAGS,
   recordCommandFor,
   regenerateCommandFor,
+  checkCommandFor,
   runCommandFor,
   sandboxCommandFor,
   SUGGESTED_SANDBOX_URL,
@@ -90,6 +91,7 @@ export interface ReadmeView {
     readonly recordGateway: string;
     readonly test: string;
     readonly regenerate: string;
+    readonly check: string;
   };
   readonly paths: ReadmePaths;
 }
@@ -183,6 +185,7 @@ export function readmeView(input: {
       recordGateway: recordCommandFor(names.id, answers.baseUrl, 'authorize'),
       test: testCommandFor(paths.test),
       regenerate: regenerateCommandFor(names.id),
+      check: checkCommandFor(names.id),
     },
     paths,
   };

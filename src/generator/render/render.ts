@@ -4,6 +4,7 @@
  * template-cache.ts), after refusing answers the templates cannot write.
  */
 
+import type { OptionalFlow } from '../answers/flows.js';
 import type { Answers } from '../answers/index.js';
 import type { Names } from '../answers/names.js';
 import { TEMPLATE_BINDINGS } from '../answers/template-bindings.js';
@@ -34,7 +35,7 @@ export interface TemplateContext {
   readonly imports: TemplateImports;
 }
 
-export type RenderedOutput = 'index' | 'transformers' | 'test';
+export type RenderedOutput = 'index' | 'transformers' | 'payments' | 'test';
 
 export interface RenderedFile {
   /** The template's path under `templates/`, e.g. `connector/index.ts.hbs`. */
@@ -43,11 +44,27 @@ export interface RenderedFile {
   readonly content: string;
 }
 
-const CONNECTOR_TEMPLATES: ReadonlyArray<{ template: string; output: RenderedOutput }> = [
+interface ConnectorTemplate {
+  readonly template: string;
+  readonly output: RenderedOutput;
+  /** Rendered only when the answers choose one of these flows; always when absent. */
+  readonly forFlows?: readonly OptionalFlow[];
+}
+
+const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
   { template: 'connector/index.ts.hbs', output: 'index' },
   { template: 'connector/transformers.ts.hbs', output: 'transformers' },
+  {
+    template: 'connector/transformers-payments.ts.hbs',
+    output: 'payments',
+    forFlows: ['PSync', 'Capture', 'Void'],
+  },
   { template: 'connector/test.ts.hbs', output: 'test' },
 ];
+
+function rendersFor(template: ConnectorTemplate, answers: Answers): boolean {
+  return template.forFlows?.some((flow) => answers.flows.includes(flow)) ?? true;
+}
 
 /** Enum answers outside their values would silently take no branch in the templates. */
 function checkEnums(answers: Answers): void {
@@ -94,12 +111,16 @@ function renderOne(template: string, context: object): string {
   }
 }
 
-/** Renders the connector's index, transformers and test files (compiled once per process). */
+/**
+ * Renders the connector's index, transformers and test files, and the transformers of the
+ * flows after Authorize that the answers choose (compiled once per process).
+ */
 export function renderConnector(context: TemplateContext): RenderedFile[] {
   connectorTemplates();
   checkEnums(context.answers);
   checkBindings(context.names);
-  return CONNECTOR_TEMPLATES.map(({ template, output }) => ({
+  const chosen = CONNECTOR_TEMPLATES.filter((template) => rendersFor(template, context.answers));
+  return chosen.map(({ template, output }) => ({
     template,
     output,
     content: renderOne(template, context),

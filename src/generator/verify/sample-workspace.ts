@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 
 import { packageRoot } from '../package-info.js';
 import type { RenderedFile, RenderedOutput, TemplateImports } from '../render/render.js';
+import { CONNECTOR_SOURCE_FILES } from '../workspace.js';
 
 export interface SampleWorkspaceOptions {
   /** The checkout whose sources and node_modules the samples use; defaults to this package's. */
@@ -61,14 +62,9 @@ const LINKED_SOURCES = ['src/runtime', 'src/testing', 'src/sandbox'] as const;
 
 /** Where each rendered file goes, relative to the workspace root. */
 export function samplePath(folder: string, output: RenderedOutput): string {
-  switch (output) {
-    case 'index':
-      return `src/connectors/${folder}/index.ts`;
-    case 'transformers':
-      return `src/connectors/${folder}/transformers.ts`;
-    case 'test':
-      return `test/connectors/${folder}.test.ts`;
-  }
+  return output === 'test'
+    ? `test/connectors/${folder}.test.ts`
+    : `src/connectors/${folder}/${CONNECTOR_SOURCE_FILES[output]}`;
 }
 
 /** The specifiers rendered files use in this layout (the repository's own). */

@@ -3,7 +3,8 @@
  * built from the same answers (DESIGN §4 and §4b). It checks everything it receives and answers
  * the way the wire contract says.
  *
- * Routes (routes.ts): POST session and Authorize at their endpoints; GET PSync, POST Capture,
+ * Routes (routes.ts): POST session and Authorize at their endpoints; of the flows the spec
+ * chooses (all five by default; the others' paths are 404): GET PSync, POST Capture,
  * Void and Refund, GET RSync at their endpoint answers or the defaults
  * (`{authorizeEndpoint}/{connectorTransactionId}`, `…/capture`, `…/void`, `…/refunds`,
  * `…/refunds/{connectorRefundId}`). An endpoint without `{connectorTransactionId}` is about the

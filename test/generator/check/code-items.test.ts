@@ -54,6 +54,10 @@ describe('check, code items', () => {
     ['production = sandbox',     'base-urls',       'warn', [["production: 'https://api.acme.test'", "production: 'https://sandbox.acme.test'"]], 'baseUrls.production is the sandbox URL'],
     ['production missing',       'base-urls',       'fail', [[", production: 'https://api.acme.test'", '']], 'baseUrls.production is not set'],
     ['production not a URL',     'base-urls',       'fail', [["'https://api.acme.test'", "'api.acme.test'"]], 'baseUrls.production "api.acme.test" is not an absolute http(s) URL'],
+    ['the session step a constant','session-step',  'fail', [['shouldDoSessionToken: () => true', 'shouldDoSessionToken: () => SESSION'], ['const schema', 'const SESSION = false;\nconst schema']], 'returns false'],
+    ['the session step computed',  'session-step',  'warn', [['shouldDoSessionToken: () => true', 'shouldDoSessionToken: () => Math.random() > 0.5']], 'does not return a plain true'],
+    ['a flow made for another',  'flows',           'fail', [['    Authorize: {', "    Authorize: defineFlow('Capture', {"], ["          : withError(routerData, { statusCode: 200, code: 'E', message: 'declined' }),\n    },", "          : withError(routerData, { statusCode: 200, code: 'E', message: 'declined' }),\n    }),"], ['const schema', 'const defineFlow = (_name: string, spec: object) => spec;\nconst schema']], "Authorize is made by defineFlow('Capture', …)"],
+    ['flows computed',           'flows',           'warn', [['  flows: {', '  flows: Object.fromEntries([]) && {']], 'flows is not an object the check can follow'],
     ['no Authorize',             'flows',           'fail', [['    Authorize: {', '    Authorise: {']], 'Authorize missing from flows'],
     ['a stub flow',              'flows',           'fail', [["url: ({ baseUrl }) => baseUrl + '/pay',", "url: () => { throw new Error('later'); },"]], "Authorize's url only throws"],
   ] as const)('%s: %s %s', async (_label, name, status, edits, message) => {
@@ -178,5 +182,18 @@ export * from '../../runtime/index.js';
     await expect(items({ 'src/connectors/acme/index.ts': connector })).rejects.toThrow(
       'acme: index.ts does not export "acme" as defineConnector({ … })',
     );
+  });
+
+  it('follows flows built by a local function to the object it returns', async () => {
+    const connector = edited([
+      ['  flows: {', '  flows: buildFlows(),\n});\n\nfunction buildFlows() {\n  return {'],
+      ['    },\n  },\n});\n', '    },\n  };\n}\n'],
+    ]);
+    const found = await itemOf(connector, 'flows');
+    expect(found).toEqual({
+      item: 'flows',
+      status: 'pass',
+      message: 'CreateSessionToken, Authorize declared and implemented',
+    });
   });
 });

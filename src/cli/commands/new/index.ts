@@ -22,7 +22,7 @@ import {
 import { PhaseTimer } from '../../../generator/timings.js';
 import { usageError, type ExitCode } from '../../errors.js';
 import type { CliIo } from '../../io.js';
-import { runCommandFor, SUGGESTED_SANDBOX_PORT } from '../../next-steps.js';
+import { checkCommandFor, runCommandFor, SUGGESTED_SANDBOX_PORT } from '../../next-steps.js';
 import { planReport, printPlan } from '../../output.js';
 import { cancelledError, createPromptAdapter, type PromptAdapter } from './prompts.js';
 import { resolveAnswers } from './resolve-answers.js';
@@ -107,6 +107,7 @@ export async function newCommand(
         ...(test === undefined ? [] : [`  npx vitest run ${test}`]),
         `  npx create-connector sandbox ${plan.connector.id} --port ${SUGGESTED_SANDBOX_PORT}    # the emulator; prints auth.json`,
         `  ${runCommandFor(plan.connector.id, `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}`)}`,
+        `  ${checkCommandFor(plan.connector.id)}    # what the integration checklist still lacks`,
       ].join('\n'),
     );
   }
