@@ -21,7 +21,8 @@
  *   runtime sends `""` for a payment without one; Refund's `reference` may not.
  * - Session, in-band (HTTP 200): merchantId ≠ apiKey → `FAILED`/`INVALID_MERCHANT`; BodyKey's
  *   merchantKey ≠ key1 → `FAILED`/`INVALID_MERCHANT_KEY`; SignatureKey's checksum wrong →
- *   `ERROR`/`INVALID_CHECKSUM`.
+ *   `ERROR`/`INVALID_CHECKSUM`; a `clientRequestId` starting with `force-decline` or
+ *   `force-error` (forced.ts) → `FAILED`/`SESSION_DECLINED` or `ERROR`/`PROCESSING_ERROR`.
  * - Authorize, in-band (HTTP 200, `status: "ERROR"`): merchantId/merchantKey as above; no token at
  *   the declared placement → `SESSION_TOKEN_MISSING`; unknown, used or other merchant's token →
  *   `INVALID_SESSION_TOKEN`; expired → `SESSION_TOKEN_EXPIRED`; amount or currency other than
@@ -43,6 +44,8 @@
  * answered like automatic (`APPROVED`): the connector tells Authorized from Charged; the ledger
  * holds an automatic capture's payment as CAPTURED, a manual one's as APPROVED.
  */
+
+import { randomBytes } from 'node:crypto';
 
 import { htmlReply, serveEmulator } from '../emulator-kit.js';
 import type { GatewayReply, LoopbackGateway, RecordedRequest } from '../loopback.js';
@@ -70,6 +73,7 @@ export async function startGenericEmulator(
     credentials: checkSpec(spec),
     now: options.now ?? Date.now,
     tokenLifetimeMs: options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
+    issueToken: options.issueToken ?? (() => `st_${randomBytes(18).toString('base64url')}`),
     tokens: new Map(),
     transactions: 0,
     ledger: new Ledger(),
