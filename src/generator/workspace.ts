@@ -148,11 +148,6 @@ export const CONNECTOR_SOURCE_FILES = {
   refunds: 'transformers-refunds.ts',
 } as const;
 
-/** Every file the generator may write for a connector (whether or not this one has it). */
-export function generatedPaths(paths: ConnectorPaths): readonly string[] {
-  return [paths.index, paths.transformers, paths.payments, paths.refunds, paths.readme, paths.test];
-}
-
 export function connectorPaths(
   workspace: Workspace,
   connector: Pick<Names, 'folder'>,
@@ -169,6 +164,16 @@ export function connectorPaths(
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
     testDir: path.posix.join(workspace.testsDir, connector.folder),
   };
+}
+
+/**
+ * Whether a workspace file is the connector's own: in its folder, its test file, or in its folder
+ * under the tests (cassettes). Only such files may a manifest make regenerate or remove delete.
+ */
+export function isConnectorFile(paths: ConnectorPaths, file: string): boolean {
+  return (
+    file.startsWith(`${paths.dir}/`) || file === paths.test || file.startsWith(`${paths.testDir}/`)
+  );
 }
 
 /** The paths of a connector known only by its id (registry entry, CLI argument). */

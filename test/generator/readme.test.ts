@@ -37,6 +37,9 @@ vi.mock('../../src/cli/commands/sandbox.js', () => ({
 vi.mock('../../src/cli/commands/regenerate.js', () => ({
   regenerateCommand: async () => (ran.commands.push('regenerate'), 0),
 }));
+vi.mock('../../src/cli/commands/check.js', () => ({
+  checkCommand: async () => (ran.commands.push('check'), 0),
+}));
 
 type Mermaid = { parse(text: string): Promise<unknown> };
 let mermaid: Mermaid;

@@ -8,11 +8,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
-import { callsIn, toolkitName } from './code-graph.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
+import { callsIn } from './reach.js';
 import { fail, pass, warn, type CheckItem, type CodeLocation } from './report.js';
 import { flowCode, REQUEST_MEMBERS } from './token-flow.js';
+import { toolkitName } from './toolkit-names.js';
 
 const CONVERTERS: ReadonlySet<string> = new Set(AMOUNT_TYPES);
 /** The request members that hold an amount in minor units. */
@@ -62,7 +63,7 @@ function conversions(
   declared: string | undefined,
 ): Conversions {
   const result: Conversions = { declared: [], other: [] };
-  for (const call of new Set(callsIn(code))) {
+  for (const call of callsIn(code)) {
     const callee = call.getExpression();
     const name = Node.isPropertyAccessExpression(callee)
       ? callee.getName()

@@ -7,17 +7,12 @@
 import { Node, SyntaxKind } from 'ts-morph';
 
 import { AUTH_TYPE_NAMES } from '../../runtime/auth.js';
-import {
-  functionOf,
-  isRuntime,
-  reachableFunctions,
-  runtimeCalls,
-  toolkitName,
-  valueOf,
-} from './code-graph.js';
+import { functionOf, valueOf } from './code-graph.js';
 import type { ConnectorDefinition } from './definition.js';
 import { locationOf } from './project.js';
+import { reachableFunctions, runtimeCalls } from './reach.js';
 import { fail, pass, warn, type CheckItem } from './report.js';
+import { isRuntime, toolkitName } from './toolkit-names.js';
 
 const CREDENTIAL_MEMBERS: ReadonlySet<string> = new Set(['apiKey', 'key1', 'apiSecret', 'key2']);
 const AUTH_TYPES: ReadonlySet<string> = new Set(AUTH_TYPE_NAMES);

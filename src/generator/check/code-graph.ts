@@ -1,26 +1,19 @@
 /**
- * @module Following the connector's code through the AST: what a name stands for (a local
- * function, an object, a toolkit import), which functions a flow reaches, which toolkit
- * functions those call. The user's code can have any shape, so every step goes through the
- * compiler's symbols (aliases, re-exports, shorthand members), never through the text.
+ * @module Following the connector's values through the AST: what a name refers to, what an
+ * expression evaluates to (a local constant, function or object, across the connector's files),
+ * an object literal's members. The user's code can have any shape, so every step goes through
+ * the compiler's symbols (aliases, re-exports, shorthand members), never through the text.
  */
 
 import { Node, SyntaxKind, type ObjectLiteralExpression, type Symbol } from 'ts-morph';
 
-import type { ImportTarget } from '../workspace.js';
-import { localFile, toolkitTarget, type ConnectorSources } from './project.js';
-
-/** A name imported from one of the toolkit's modules: `expectAuth` from the runtime. */
-export interface ToolkitName {
-  readonly target: ImportTarget;
-  readonly name: string;
-}
+import type { ConnectorSources } from './project.js';
 
 export type FunctionNode = Node; // arrow, function expression or declaration, method
 
-const MAX_DEPTH = 16;
+export const MAX_DEPTH = 16;
 
-function isFunctionLike(node: Node): boolean {
+export function isFunctionLike(node: Node): boolean {
   return (
     Node.isArrowFunction(node) ||
     Node.isFunctionExpression(node) ||
@@ -30,7 +23,7 @@ function isFunctionLike(node: Node): boolean {
 }
 
 /** Strips what does not change a value: parentheses, `as`, `satisfies`, `!`. */
-function unwrap(node: Node): Node {
+export function unwrap(node: Node): Node {
   let current = node;
   for (;;) {
     if (
@@ -62,82 +55,7 @@ export function declarationsOf(node: Node): Node[] {
   return declarations.length > 0 ? declarations : symbol.getDeclarations();
 }
 
-/**
- * The toolkit name `imported` from `specifier` in `fromFile` is, following the connector's own
- * re-exports (`export * from`, `export { x as y } from`, `import { x }; export { x }`).
- */
-function toolkitExport(
-  sources: ConnectorSources,
-  specifier: string,
-  fromFile: string,
-  imported: string,
-  depth = 0,
-): ToolkitName | undefined {
-  const target = toolkitTarget(sources.workspace, specifier, fromFile);
-  if (target !== undefined) return { target, name: imported };
-  const local = depth < MAX_DEPTH ? localFile(sources.workspace, fromFile, specifier) : undefined;
-  const file = local === undefined ? undefined : sources.project.getSourceFile(local);
-  if (file === undefined) return undefined;
-  const follow = (next: string, name: string) =>
-    toolkitExport(sources, next, file.getFilePath(), name, depth + 1);
-  for (const declaration of file.getExportDeclarations()) {
-    const from = declaration.getModuleSpecifierValue();
-    const named = declaration.getNamedExports();
-    if (from !== undefined && named.length === 0 && !declaration.isNamespaceExport()) {
-      const found = follow(from, imported);
-      if (found !== undefined) return found;
-    }
-    for (const entry of named) {
-      if ((entry.getAliasNode()?.getText() ?? entry.getName()) !== imported) continue;
-      if (from !== undefined) return follow(from, entry.getName());
-      const binding = file
-        .getImportDeclarations()
-        .flatMap((each) => each.getNamedImports())
-        .find((each) => (each.getAliasNode()?.getText() ?? each.getName()) === entry.getName());
-      if (binding !== undefined) {
-        return follow(binding.getImportDeclaration().getModuleSpecifierValue(), binding.getName());
-      }
-    }
-  }
-  return undefined;
-}
-
-/** The toolkit name `node` stands for (`expectAuth`, `rt.expectAuth`), if any. */
-export function toolkitName(sources: ConnectorSources, node: Node): ToolkitName | undefined {
-  const target = unwrap(node);
-  if (Node.isPropertyAccessExpression(target)) {
-    const namespace = declarationsOf(target.getExpression())[0];
-    if (namespace === undefined || !Node.isNamespaceImport(namespace)) return undefined;
-    const declaration = namespace.getParentOrThrow().getParentOrThrow();
-    if (!Node.isImportDeclaration(declaration)) return undefined;
-    return toolkitExport(
-      sources,
-      declaration.getModuleSpecifierValue(),
-      declaration.getSourceFile().getFilePath(),
-      target.getName(),
-    );
-  }
-  if (!Node.isIdentifier(target) && !Node.isShorthandPropertyAssignment(target)) return undefined;
-  for (const declaration of declarationsOf(target)) {
-    if (!Node.isImportSpecifier(declaration)) continue;
-    const found = toolkitExport(
-      sources,
-      declaration.getImportDeclaration().getModuleSpecifierValue(),
-      declaration.getSourceFile().getFilePath(),
-      declaration.getName(),
-    );
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/** Whether `node` is the runtime's `name` (under any local alias). */
-export function isRuntime(sources: ConnectorSources, node: Node, name: string): boolean {
-  const found = toolkitName(sources, node);
-  return found?.target === 'runtime' && found.name === name;
-}
-
-function inProject(sources: ConnectorSources, node: Node): boolean {
+export function inProject(sources: ConnectorSources, node: Node): boolean {
   return sources.files.includes(node.getSourceFile());
 }
 
@@ -168,6 +86,26 @@ export function functionOf(sources: ConnectorSources, node: Node): FunctionNode 
   return value !== undefined && isFunctionLike(value) ? value : undefined;
 }
 
+/** What a function returns: its expression body, or each `return` of its own (not nested ones). */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  const body =
+    Node.isArrowFunction(fn) ||
+    Node.isFunctionExpression(fn) ||
+    Node.isFunctionDeclaration(fn) ||
+    Node.isMethodDeclaration(fn)
+      ? fn.getBody()
+      : undefined;
+  if (body === undefined) return [];
+  if (!Node.isBlock(body)) return [body];
+  return body
+    .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((statement) => statement.getFirstAncestor(isFunctionLike) === fn)
+    .flatMap((statement) => {
+      const expression = statement.getExpression();
+      return expression === undefined ? [] : [expression];
+    });
+}
+
 /**
  * The object literal an expression evaluates to: the literal itself, or the object argument of
  * a call that wraps one (`defineConnector({…})`, `defineFlow('Authorize', {…})`).
@@ -181,6 +119,13 @@ export function objectOf(
   if (value === undefined || depth > MAX_DEPTH) return undefined;
   if (Node.isObjectLiteralExpression(value)) return value;
   if (Node.isCallExpression(value)) {
+    // a local function that builds the object: what it returns
+    const callee = functionOf(sources, value.getExpression());
+    for (const returned of callee === undefined ? [] : returnedExpressions(callee)) {
+      const found = objectOf(sources, returned, depth + 1);
+      if (found !== undefined) return found;
+    }
+    // a wrapper around it: `defineConnector({…})`, `defineFlow('Authorize', {…})`
     for (const argument of [...value.getArguments()].reverse()) {
       const found = objectOf(sources, argument, depth + 1);
       if (found !== undefined) return found;
@@ -235,58 +180,6 @@ export function membersOf(
     members.set(name, { node: property, value });
   }
   return members;
-}
-
-/** The identifiers in `node` that refer to something (not member names after a dot). */
-function references(node: Node): Node[] {
-  return node.getDescendantsOfKind(SyntaxKind.Identifier).filter((identifier) => {
-    const parent = identifier.getParent();
-    return !(Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier);
-  });
-}
-
-/**
- * The connector's own functions `roots` reach by calling or passing them on, roots included:
- * the code a flow runs, across the connector's files.
- */
-export function reachableFunctions(
-  sources: ConnectorSources,
-  roots: readonly Node[],
-): FunctionNode[] {
-  const seen = new Set<Node>(roots);
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    const named = [
-      ...references(current),
-      ...current.getDescendantsOfKind(SyntaxKind.ShorthandPropertyAssignment),
-    ];
-    for (const reference of named) {
-      for (const declaration of declarationsOf(reference)) {
-        if (!inProject(sources, declaration)) continue;
-        const target = Node.isVariableDeclaration(declaration)
-          ? declaration.getInitializer()
-          : declaration;
-        if (target === undefined || !isFunctionLike(unwrap(target))) continue;
-        const fn = unwrap(target);
-        if (!seen.has(fn)) {
-          seen.add(fn);
-          queue.push(fn);
-        }
-      }
-    }
-  }
-  return [...seen];
-}
-
-/** Every call in `nodes` (nested functions included). */
-export function callsIn(nodes: readonly Node[]) {
-  return nodes.flatMap((node) => node.getDescendantsOfKind(SyntaxKind.CallExpression));
-}
-
-/** The calls in `nodes` of the runtime's `name`. */
-export function runtimeCalls(sources: ConnectorSources, nodes: readonly Node[], name: string) {
-  return callsIn(nodes).filter((call) => isRuntime(sources, call.getExpression(), name));
 }
 
 /** The string an expression gives literally (through constants); undefined when computed. */

@@ -6,11 +6,13 @@
 
 import type { Node } from 'ts-morph';
 
-import { functionOf, runtimeCalls, toolkitName } from './code-graph.js';
+import { functionOf } from './code-graph.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
+import { runtimeCalls } from './reach.js';
 import { fail, pass, type CheckItem, type CodeLocation } from './report.js';
 import { flowCode } from './token-flow.js';
+import { toolkitName } from './toolkit-names.js';
 
 /** A builder is the connector's own function or one the toolkit exports. */
 function isBuilder(definition: ConnectorDefinition, value: Node | undefined): boolean {

@@ -10,7 +10,7 @@ import { OPTIONAL_FLOWS } from '../answers/flows.js';
 import { functionOf } from './code-graph.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
-import { fail, pass, warn, type CheckItem, type CodeLocation } from './report.js';
+import { fail, pass, warn, worst, type CheckItem, type CodeLocation } from './report.js';
 
 const REQUIRED_FLOWS = ['CreateSessionToken', 'Authorize'] as const;
 const SPEC_MEMBERS = ['method', 'url', 'responseSchema', 'handleResponse'] as const;
@@ -18,6 +18,8 @@ const SPEC_MEMBERS = ['method', 'url', 'responseSchema', 'handleResponse'] as co
 const CODE_MEMBERS = ['url', 'body', 'headers', 'handleResponse'] as const;
 
 interface Finding {
+  /** warn: the check cannot read it, or it may be on purpose; fail: it cannot work. */
+  readonly status: 'warn' | 'fail';
   readonly message: string;
   readonly location: CodeLocation;
 }
@@ -37,26 +39,31 @@ function flowProblems(definition: ConnectorDefinition, flow: FlowDefinition): Fi
   const { sources } = definition;
   const at = locationOf(sources, flow.member.node);
   if (flow.spec === undefined) {
-    return [
-      { message: `${flow.name}: its spec is not an object the check can follow`, location: at },
-    ];
+    const message = `${flow.name}: its spec is not an object the check can follow`;
+    return [{ status: 'warn', message, location: at }];
   }
   const found: Finding[] = [];
   if (flow.definedAs !== undefined && flow.definedAs !== flow.name) {
     found.push({
+      status: 'fail',
       message: `${flow.name} is made by defineFlow('${flow.definedAs}', …)`,
       location: at,
     });
   }
   const missing = SPEC_MEMBERS.filter((member) => !flow.specMembers.has(member));
   if (missing.length > 0) {
-    found.push({ message: `${flow.name} has no ${missing.join(', ')}`, location: at });
+    found.push({
+      status: 'fail',
+      message: `${flow.name} has no ${missing.join(', ')}`,
+      location: at,
+    });
   }
   for (const member of CODE_MEMBERS) {
     const value = flow.specMembers.get(member)?.value;
     const fn = value === undefined ? undefined : functionOf(sources, value);
     if (fn !== undefined && onlyThrows(fn)) {
       found.push({
+        status: 'fail',
         message: `${flow.name}'s ${member} only throws: the flow is declared but not implemented`,
         location: locationOf(sources, fn),
       });
@@ -76,29 +83,45 @@ export function checkFlows(definition: ConnectorDefinition): CheckItem {
   const { sources, flows } = definition;
   const where = locationOf(sources, definition.object);
   if (flows === undefined) {
-    return fail('flows', 'the definition has no flows object the check can follow', [where]);
+    const member = definition.members.get('flows');
+    const message =
+      member === undefined
+        ? 'the definition has no flows'
+        : 'flows is not an object the check can follow: no flow is checked';
+    return member === undefined
+      ? fail('flows', message, [where])
+      : warn('flows', message, [locationOf(sources, member.node)]);
   }
   const declared = new Set(flows.map((flow) => flow.name));
   const absent = REQUIRED_FLOWS.filter((flow) => !declared.has(flow));
-  const problems = flows.flatMap((flow) => flowProblems(definition, flow));
-  if (absent.length > 0 || problems.length > 0) {
-    const messages = [
-      ...(absent.length > 0 ? [`${absent.join(' and ')} missing from flows`] : []),
-      ...problems.map((problem) => problem.message),
-    ];
-    return fail('flows', messages.join('; '), [
-      ...(absent.length > 0 ? [where] : []),
-      ...problems.map((problem) => problem.location),
-    ]);
-  }
-  const names = flows.map((flow) => flow.name).join(', ');
   const missing = answeredButMissing(definition, declared);
-  if (missing.length > 0) {
-    return warn(
-      'flows',
-      `${names} implemented; answered at generation but not in the code: ${missing.join(', ')}`,
-      [where],
-    );
-  }
-  return pass('flows', `${names} declared and implemented`);
+  const findings: Finding[] = [
+    ...(absent.length > 0
+      ? [
+          {
+            status: 'fail',
+            message: `${absent.join(' and ')} missing from flows`,
+            location: where,
+          } as const,
+        ]
+      : []),
+    ...flows.flatMap((flow) => flowProblems(definition, flow)),
+    ...(missing.length > 0
+      ? [
+          {
+            status: 'warn',
+            message: `answered at generation but not in the code: ${missing.join(', ')}`,
+            location: where,
+          } as const,
+        ]
+      : []),
+  ];
+  const names = flows.map((flow) => flow.name).join(', ');
+  if (findings.length === 0) return pass('flows', `${names} declared and implemented`);
+  const status = worst(findings.map((finding) => finding.status));
+  const messages = findings.map((finding) => finding.message);
+  const locations = findings.map((finding) => finding.location);
+  return status === 'fail'
+    ? fail('flows', messages.join('; '), locations)
+    : warn('flows', [`${names} implemented`, ...messages].join('; '), locations);
 }

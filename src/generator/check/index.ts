@@ -1,6 +1,6 @@
 /**
- * @module `check`: the seed's integration checklist run over one registered connector. The code
- * is read through one ts-morph Project (connector-check items), then its tests and the
+ * @module `check`: the seed's integration checklist over one registered connector. One ts-morph
+ * Project reads its code (project.ts, definition.ts; an item per module), then its tests and the
  * conformance suite run under the workspace's vitest (test-runs.ts).
  */
 
@@ -13,10 +13,10 @@ import { checkFlows } from './flows.js';
 import { loadConnectorSources } from './project.js';
 import { CHECK_ITEMS, type CheckItem, type CheckReport } from './report.js';
 import { checkSessionStep } from './session-step.js';
-import { checkTokenRead, checkTokenStored } from './token-flow.js';
 import { connectorTestFiles } from './test-files.js';
 import { checkTestRuns } from './test-runs.js';
 import { checkTodos } from './todos.js';
+import { checkTokenRead, checkTokenStored } from './token-flow.js';
 
 export { CHECK_ITEMS, hasFailure } from './report.js';
 export type { CheckItem, CheckItemName, CheckReport, CheckStatus, CodeLocation } from './report.js';

@@ -4,59 +4,32 @@
  * CreateSessionToken flow exists, and `sessionToken` says where Authorize carries the token.
  */
 
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 
-import { functionOf, membersOf, objectOf, stringValue } from './code-graph.js';
+import {
+  functionOf,
+  membersOf,
+  objectOf,
+  returnedExpressions,
+  stringValue,
+  valueOf,
+} from './code-graph.js';
 import type { ConnectorDefinition } from './definition.js';
-import { locationOf } from './project.js';
+import { locationOf, type ConnectorSources } from './project.js';
 import { fail, pass, warn, type CheckItem } from './report.js';
 
 type Returns = 'true' | 'false' | 'unknown';
 
-/** What a function returns, when every return of it is a boolean literal. */
-function returnedBoolean(fn: Node): Returns {
-  const body =
-    Node.isArrowFunction(fn) ||
-    Node.isFunctionExpression(fn) ||
-    Node.isFunctionDeclaration(fn) ||
-    Node.isMethodDeclaration(fn)
-      ? fn.getBody()
-      : undefined;
-  if (body === undefined) return 'unknown';
-  const returned = Node.isBlock(body)
-    ? body
-        .getDescendantsOfKind(SyntaxKind.ReturnStatement)
-        .filter((statement) => nearestFunction(statement) === fn)
-        .map((statement) => statement.getExpression())
-    : [body];
-  const values = returned.map((expression) => {
-    const value = expression === undefined ? undefined : unwrapLiteral(expression);
-    return value === undefined ? 'unknown' : value;
+/** What a function returns, when every return of it is a boolean literal (through constants). */
+function returnedBoolean(sources: ConnectorSources, fn: Node): Returns {
+  const values = returnedExpressions(fn).map((expression): Returns => {
+    const value = valueOf(sources, expression);
+    if (value !== undefined && Node.isTrueLiteral(value)) return 'true';
+    if (value !== undefined && Node.isFalseLiteral(value)) return 'false';
+    return 'unknown';
   });
   if (values.length === 0 || values.includes('unknown')) return 'unknown';
   return values.every((value) => value === 'true') ? 'true' : 'false';
-}
-
-function isFunction(node: Node): boolean {
-  return (
-    Node.isArrowFunction(node) ||
-    Node.isFunctionExpression(node) ||
-    Node.isFunctionDeclaration(node) ||
-    Node.isMethodDeclaration(node)
-  );
-}
-
-function nearestFunction(node: Node): Node | undefined {
-  return node.getFirstAncestor((ancestor) => isFunction(ancestor));
-}
-
-function unwrapLiteral(expression: Node): 'true' | 'false' | undefined {
-  const inner = Node.isParenthesizedExpression(expression)
-    ? expression.getExpression()
-    : expression;
-  if (Node.isTrueLiteral(inner)) return 'true';
-  if (Node.isFalseLiteral(inner)) return 'false';
-  return undefined;
 }
 
 export function checkSessionStep(definition: ConnectorDefinition): CheckItem {
@@ -74,7 +47,7 @@ export function checkSessionStep(definition: ConnectorDefinition): CheckItem {
       [validation === undefined ? here : locationOf(sources, validation.node)],
     );
   }
-  const returns = returnedBoolean(fn);
+  const returns = returnedBoolean(sources, fn);
   if (returns === 'false') {
     return fail(
       'session-step',

@@ -18,15 +18,20 @@ function testsUnder(dir: string): string[] {
   });
 }
 
+/** Where a connector's tests are looked for, workspace-relative: its test file and its folder. */
+export function testPlaces(sources: ConnectorSources): readonly [file: string, folder: string] {
+  const paths = connectorPathsById(sources.workspace, sources.id);
+  return [paths.test, path.posix.join(sources.workspace.testsDir, path.posix.basename(paths.dir))];
+}
+
 /** Absolute paths, sorted. */
 export function connectorTestFiles(sources: ConnectorSources): string[] {
-  const { workspace, id, manifest } = sources;
-  const paths = connectorPathsById(workspace, id);
-  const listed = Object.keys(manifest?.files ?? {}).filter((file) => file.endsWith('.test.ts'));
+  const { workspace, manifest } = sources;
+  const [file, folder] = testPlaces(sources);
+  const listed = Object.keys(manifest?.files ?? {}).filter((each) => each.endsWith('.test.ts'));
   const files = new Set(
-    [...listed, paths.test].map((file) => workspaceFile(workspace, file)).filter(existsSync),
+    [...listed, file].map((each) => workspaceFile(workspace, each)).filter(existsSync),
   );
-  const folder = path.posix.join(workspace.testsDir, path.posix.basename(paths.dir));
-  for (const file of testsUnder(workspaceFile(workspace, folder))) files.add(file);
+  for (const found of testsUnder(workspaceFile(workspace, folder))) files.add(found);
   return [...files].sort();
 }

@@ -122,9 +122,12 @@ export function renderConnector(context: TemplateContext): RenderedFile[] {
   connectorTemplates();
   checkEnums(context.answers);
   checkBindings(context.names);
-  return CONNECTOR_TEMPLATES.filter((template) => rendersFor(template, context.answers)).map(
-    ({ template, output }) => ({ template, output, content: renderOne(template, context) }),
-  );
+  const chosen = CONNECTOR_TEMPLATES.filter((template) => rendersFor(template, context.answers));
+  return chosen.map(({ template, output }) => ({
+    template,
+    output,
+    content: renderOne(template, context),
+  }));
 }
 
 /** Renders the connector's README from its answers and the view of its other files. */
