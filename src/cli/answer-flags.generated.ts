@@ -10,8 +10,8 @@ export interface AnswerFlag {
   readonly description: string;
   readonly required: boolean;
   readonly choices?: readonly string[];
-  /** A list of `choices`, comma-separated on the command line. */
-  readonly list?: boolean;
+  /** A comma-separated list of `choices` (or `none`). */
+  readonly list?: true;
   readonly default?: string;
 }
 

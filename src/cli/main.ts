@@ -5,6 +5,7 @@
 
 import { resolve } from 'node:path';
 
+import { installPackagePreload } from '../generator/package-cache.js';
 import { ownPackage } from '../generator/package-info.js';
 import { Command, CommanderError, Option } from './commander.js';
 import type { ExitCode } from './errors.js';
@@ -254,6 +255,8 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
 
 /** Runs the CLI and returns its exit code; the bin sets process.exitCode from it. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  // zod, when a command needs it, comes from the per-user code cache
+  installPackagePreload();
   let exitCode: ExitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;

@@ -13,7 +13,13 @@ import { workspaceFile, type Workspace } from '../generator/workspace.js';
 export const GENERATED_FLOWS = ['CreateSessionToken', 'Authorize'] as const;
 
 /** The flows after Authorize the templates generate when the `flows` answer chooses them. */
-const GENERATED_OPTIONAL_FLOWS: ReadonlySet<string> = new Set(['PSync', 'Capture', 'Void']);
+const GENERATED_OPTIONAL_FLOWS: ReadonlySet<string> = new Set([
+  'PSync',
+  'Capture',
+  'Void',
+  'Refund',
+  'RSync',
+]);
 
 export interface PristineSummary {
   readonly name: string;

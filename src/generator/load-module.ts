@@ -2,12 +2,12 @@
  * @module Imports a workspace's TypeScript module (its registry, its connectors) at run time:
  * compiled through the per-user code cache (workspace-modules.ts), so a warm start loads plain
  * JavaScript with no loader hooks. tsx's loader remains for what the cache cannot address (a
- * cycle of local imports).
+ * cycle of local imports, a CommonJS module requiring a local one).
  */
 
 import { pathToFileURL } from 'node:url';
 
-import { ImportCycleError, importCompiled } from './workspace-modules.js';
+import { UncacheableModuleError, importCompiled } from './workspace-modules.js';
 
 let tsxRegistered = false;
 
@@ -37,7 +37,7 @@ async function importWithTsx(absolutePath: string): Promise<Record<string, unkno
   return (await import(retryUrl(url))) as Record<string, unknown>;
 }
 
-/** A `.ts` module through the code cache; anything else (or a cycle) as before, tsx if needed. */
+/** A `.ts` module through the code cache; anything else (or what it cannot address) as before, tsx if needed. */
 export async function importWorkspaceModule(
   absolutePath: string,
   /** The workspace root: error messages name files relative to it. */
@@ -47,7 +47,7 @@ export async function importWorkspaceModule(
     try {
       return await importCompiled(absolutePath, root);
     } catch (error) {
-      if (!(error instanceof ImportCycleError)) throw error;
+      if (!(error instanceof UncacheableModuleError)) throw error;
     }
   }
   return importWithTsx(absolutePath);

@@ -15,13 +15,49 @@ export const SUGGESTED_SANDBOX_URL = `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}
 /** A flow as `run --flow` and `record --flow` name it. */
 export type FlowFlag = 'session' | 'authorize' | 'psync' | 'capture' | 'void' | 'refund' | 'rsync';
 
-export const OPTIONAL_FLOW_FLAGS: { readonly [F in OptionalFlow]: FlowFlag } = {
+export const OPTIONAL_FLOW_FLAGS: {
+  readonly [F in OptionalFlow]: Exclude<FlowFlag, 'session' | 'authorize'>;
+} = {
   PSync: 'psync',
   Capture: 'capture',
   Void: 'void',
   Refund: 'refund',
   RSync: 'rsync',
 };
+
+/** What payment.json needs for each flow a try runs, said after its `run` line. */
+const RUN_NEEDS: { readonly [F in Exclude<FlowFlag, 'session'>]: string } = {
+  authorize: 'session token, then the payment (captureMethod manual to capture or void it later)',
+  psync: 'connectorTransactionId from authorize',
+  capture: 'connectorTransactionId of a manual-capture authorize, amount to capture',
+  void: 'connectorTransactionId of a manual-capture authorize, before any capture',
+  refund: 'connectorTransactionId of a charged payment, refundId, amount, paymentAmount',
+  rsync: 'refundId and connectorRefundId from refund',
+};
+
+/** A shell comment after a command. */
+function commented(command: string, comment: string): string {
+  return `${command}   # ${comment}`;
+}
+
+/** The sandbox line of a try, with what to do with what it prints. */
+export function sandboxLineFor(id: string): string {
+  return commented(
+    sandboxCommandFor(id),
+    'another terminal: prints the credentials to save as auth.json',
+  );
+}
+
+/** One `run` line per flow a connector with `flows` has (authorize first), each with its needs. */
+export function runLinesFor(id: string, flows: readonly OptionalFlow[]): string[] {
+  const flags: ReadonlyArray<Exclude<FlowFlag, 'session'>> = [
+    'authorize',
+    ...flows.map((flow) => OPTIONAL_FLOW_FLAGS[flow]),
+  ];
+  return flags.map((flag) =>
+    commented(runCommandFor(id, SUGGESTED_SANDBOX_URL, flag), RUN_NEEDS[flag]),
+  );
+}
 
 /** Serves the connector's emulator (it prints the credentials for auth.json). */
 export function sandboxCommandFor(id: string, port = SUGGESTED_SANDBOX_PORT): string {

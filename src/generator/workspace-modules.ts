@@ -29,13 +29,21 @@ interface CompiledRecord {
   readonly imports: readonly string[];
 }
 
-/** Local imports that form a cycle cannot be content-addressed; the caller loads another way. */
-export class ImportCycleError extends Error {
-  override readonly name = 'ImportCycleError';
+/**
+ * A module the cache cannot content-address (local imports in a cycle, a CommonJS module that
+ * requires a local file); the caller loads it another way.
+ */
+export class UncacheableModuleError extends Error {
+  override readonly name = 'UncacheableModuleError';
 }
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** `.cts` files compile to CommonJS (src/runtime/zod.cts), everything else to ES modules. */
+function isCommonJs(file: string): boolean {
+  return file.endsWith('.cts');
 }
 
 async function compile(file: string, source: string): Promise<CompiledRecord> {
@@ -46,6 +54,14 @@ async function compile(file: string, source: string): Promise<CompiledRecord> {
   const imports: string[] = [];
   const rewrite: ts.TransformerFactory<ts.SourceFile> = (context) => (sourceFile) => {
     const visit = (node: ts.Node): ts.Node => {
+      if (
+        typescript.isImportEqualsDeclaration(node) &&
+        typescript.isExternalModuleReference(node.moduleReference) &&
+        typescript.isStringLiteral(node.moduleReference.expression) &&
+        /^\.\.?\//.test(node.moduleReference.expression.text)
+      ) {
+        throw new UncacheableModuleError(`${file} requires a local module`);
+      }
       const specifier =
         (typescript.isImportDeclaration(node) || typescript.isExportDeclaration(node)) &&
         node.moduleSpecifier !== undefined &&
@@ -81,7 +97,7 @@ async function compile(file: string, source: string): Promise<CompiledRecord> {
     reportDiagnostics: true,
     compilerOptions: {
       target: typescript.ScriptTarget.ES2022,
-      module: typescript.ModuleKind.ESNext,
+      module: isCommonJs(file) ? typescript.ModuleKind.CommonJS : typescript.ModuleKind.ESNext,
       isolatedModules: true,
       sourceMap: false,
     },
@@ -161,7 +177,7 @@ class Compiler {
   async url(file: string): Promise<string> {
     const known = this.#done.get(file);
     if (known !== undefined) return known;
-    if (this.#visiting.has(file)) throw new ImportCycleError(`import cycle through ${file}`);
+    if (this.#visiting.has(file)) throw new UncacheableModuleError(`import cycle through ${file}`);
     this.#visiting.add(file);
     const source = readFileSync(file, 'utf8');
     const recordFile = path.join(
@@ -185,7 +201,8 @@ class Compiler {
       code = code.replaceAll(PLACEHOLDER(index), target);
     });
     code += `\n//# sourceURL=${pathToFileURL(file).href}\n`;
-    const name = `${path.basename(file, path.extname(file))}-${sha256(code).slice(0, 20)}.mjs`;
+    const extension = isCommonJs(file) ? 'cjs' : 'mjs';
+    const name = `${path.basename(file, path.extname(file))}-${sha256(code).slice(0, 20)}.${extension}`;
     const compiled = path.join(this.#out, name);
     // written unless the cache already holds exactly this text (and is trusted)
     if (readCacheFile(compiled)?.toString('utf8') !== code) writeCacheFile(compiled, code);

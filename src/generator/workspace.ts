@@ -131,6 +131,8 @@ export interface ConnectorPaths {
   readonly transformers: string;
   /** PSync, Capture and Void: written only when the answers choose one of them. */
   readonly payments: string;
+  /** Refund and RSync: written only when the answers choose one of them. */
+  readonly refunds: string;
   readonly manifest: string;
   readonly readme: string;
   readonly test: string;
@@ -145,17 +147,8 @@ export const CONNECTOR_SOURCE_FILES = {
   index: 'index.ts',
   transformers: 'transformers.ts',
   payments: 'transformers-payments.ts',
+  refunds: 'transformers-refunds.ts',
 } as const;
-
-/** Every file the generator may write for a connector (whether or not this one has it). */
-export function generatedPaths(paths: ConnectorPaths): readonly string[] {
-  return [paths.index, paths.transformers, paths.payments, paths.test, paths.readme];
-}
-
-/** Whether the generator may write `file` for this connector: one of its files, or a cassette. */
-export function isGeneratedPath(paths: ConnectorPaths, file: string): boolean {
-  return generatedPaths(paths).includes(file) || file.startsWith(`${paths.cassettes}/`);
-}
 
 export function connectorPaths(
   workspace: Workspace,
@@ -167,12 +160,23 @@ export function connectorPaths(
     index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
     transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
     payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
+    refunds: `${dir}/${CONNECTOR_SOURCE_FILES.refunds}`,
     manifest: `${dir}/manifest.json`,
     readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
     testDir: path.posix.join(workspace.testsDir, connector.folder),
     cassettes: path.posix.join(workspace.testsDir, connector.folder, 'cassettes'),
   };
+}
+
+/**
+ * Whether a workspace file is the connector's own: in its folder, its test file, or in its folder
+ * under the tests (cassettes). Only such files may a manifest make regenerate or remove delete.
+ */
+export function isConnectorFile(paths: ConnectorPaths, file: string): boolean {
+  return (
+    file.startsWith(`${paths.dir}/`) || file === paths.test || file.startsWith(`${paths.testDir}/`)
+  );
 }
 
 /** The paths of a connector known only by its id (registry entry, CLI argument). */

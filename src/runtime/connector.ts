@@ -3,7 +3,7 @@
  * (what UCS's `create_all_prerequisites!` and `macro_connector_implementation!` generate).
  */
 
-import type { ZodType } from 'zod';
+import type { ZodType } from './zod.cjs';
 
 import type { AmountConverter, AmountType, AmountWireTypes } from './amount.js';
 import type { AuthTypeName, ConnectorAuthType } from './auth.js';

@@ -1,6 +1,6 @@
 /** @module The connector runtime: the one import path connectors use. */
 
-export { z } from 'zod';
+export { z } from './zod.cjs';
 
 export * from './amount.js';
 export * from './attempt-status.js';

@@ -131,6 +131,25 @@ describe('check on a fresh scaffold', { timeout: 120_000 }, () => {
     );
   });
 
+  it("warns, naming why, when check cannot run the suite but the connector's tests do", async () => {
+    const configFile = path.join(workspace.root, 'create-connector.json');
+    const kept = readFileSync(configFile, 'utf8');
+    const config = JSON.parse(kept) as { imports: Record<string, string> };
+    config.imports['testing'] = 'create-connector-not-installed/testing';
+    writeFileSync(configFile, JSON.stringify(config));
+    try {
+      const result = await runMain(['check', 'acme', '--json'], { cwd: workspace.root });
+      expect(result.code).toBe(0);
+      const conformance = result.json<Item[]>().find((entry) => entry.item === 'conformance');
+      expect(conformance?.status).toBe('warn');
+      expect(conformance?.message).toMatch(
+        /^13 of 13 conformance tests pass in the connector's tests, but the suite fails against the generic emulator: it did not run: .*create-connector-not-installed/,
+      );
+    } finally {
+      writeFileSync(configFile, kept);
+    }
+  });
+
   it('without its manifest it is hand-written: the suite is read from its own tests', async () => {
     const manifest = path.join(workspace.root, 'src/connectors/acme/manifest.json');
     const kept = readFileSync(manifest, 'utf8');

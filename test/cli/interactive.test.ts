@@ -85,12 +85,13 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
     await run.waitFor('Refund endpoint (relative path) (v1/pay/{connectorTransactionId}/refunds)');
     run.send(KEYS.enter);
 
-    const summary = await run.waitFor('Write these 7 files? (Y/n)');
+    const summary = await run.waitFor('Write these 8 files? (Y/n)');
     expect(summary).toContain('Acme (acme) in src/connectors/acme:');
     for (const line of [
       'CREATE src/connectors/acme/index.ts',
       'CREATE src/connectors/acme/transformers.ts',
       'CREATE src/connectors/acme/transformers-payments.ts',
+      'CREATE src/connectors/acme/transformers-refunds.ts',
       'CREATE test/connectors/acme.test.ts',
       'CREATE src/connectors/acme/README.md',
       'CREATE src/connectors/acme/manifest.json',

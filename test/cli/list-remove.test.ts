@@ -1,12 +1,17 @@
 /** `create-connector list` and `remove` in this process over temporary workspaces. */
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { removeCommand } from '../../src/cli/commands/remove.js';
 import type { PromptAdapter } from '../../src/cli/commands/new/prompts.js';
+import {
+  createManifest,
+  parseManifest,
+  serializeManifest,
+} from '../../src/generator/lifecycle/manifest.js';
 import { captureIo, runMain } from './helpers/io.js';
 import { treeSnapshot, workspaceForTest } from './helpers/workspace.js';
 
@@ -39,7 +44,7 @@ describe('list', () => {
       {
         id: 'acme',
         name: 'Acme',
-        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void'],
+        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void', 'Refund', 'RSync'],
         authType: 'HeaderKey',
         authTypes: ['HeaderKey'],
         tokenPlacement: 'query',
@@ -96,7 +101,7 @@ describe('list', () => {
     const flowsOf = (id: string) =>
       (loaded as unknown as Array<{ id: string; flows: string[] }>).find((entry) => entry.id === id)
         ?.flows;
-    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture']);
+    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture', 'RSync']);
     expect(flowsOf('no_flows')).toEqual(['CreateSessionToken', 'Authorize']);
   });
 
@@ -200,6 +205,7 @@ describe('remove', () => {
       { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
+      { path: 'src/connectors/acme/transformers-refunds.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
@@ -220,6 +226,42 @@ describe('remove', () => {
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('DELETE src/connectors/acme/index.ts');
     expect(filesOnly(treeSnapshot(root))).toEqual(before);
+  });
+
+  it("deletes every file the manifest lists in the connector's folders; never one outside", async () => {
+    const root = await workspaceForTest({ references: true });
+    expect((await runMain([...ACME, '--flows', 'Capture'], { cwd: root })).code).toBe(0);
+    const manifestFile = path.join(root, 'src/connectors/acme/manifest.json');
+    const manifest = parseManifest(readFileSync(manifestFile, 'utf8'));
+    // a cassette beside the test and a file of the connector's folder, and one outside both
+    const extra = {
+      'test/connectors/acme/cassettes/capture-charged.json': '{}\n',
+      'src/connectors/acme/capture.ts': 'export {};\n',
+      'docs/acme.md': '# Acme\n',
+    };
+    for (const [file, content] of Object.entries(extra)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), content);
+    }
+    const files = [
+      ...Object.entries(manifest.files).map(([file, record]) => ({
+        path: file,
+        content: record.pristine,
+      })),
+      ...Object.entries(extra).map(([file, content]) => ({ path: file, content })),
+    ];
+    writeFileSync(manifestFile, serializeManifest(createManifest({ ...manifest, files })));
+
+    const removed = await runMain(['remove', 'acme', '--json'], { cwd: root });
+    expect(removed.code).toBe(0);
+    const report = removed.json<{ changes: Array<{ path: string }>; kept: unknown[] }>();
+    const deleted = report.changes.map((change) => change.path);
+    expect(deleted).toContain('test/connectors/acme/cassettes/capture-charged.json');
+    expect(deleted).toContain('src/connectors/acme/capture.ts');
+    expect(deleted).toContain('src/connectors/acme/README.md');
+    expect(report.kept).toEqual([{ path: 'docs/acme.md', reason: 'not-generated' }]);
+    expect(readFileSync(path.join(root, 'docs/acme.md'), 'utf8')).toBe('# Acme\n');
+    expect(existsSync(path.join(root, 'src/connectors/acme'))).toBe(false);
   });
 
   it('refuses a hand-written connector and an unknown id (exit 1), changing nothing', async () => {

@@ -275,11 +275,53 @@ describe('without a terminal', () => {
     // Next: the emulator on a fixed port and the exact run command against it
     expect(suggested.stdout).toContain('  npx create-connector sandbox new_payment --port 4010');
     expect(suggested.stdout).toContain(
-      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010\n',
+      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010   # session token, then the payment',
     );
-    expect(suggested.stdout).toContain(
-      '  npx create-connector check new_payment    # what the integration checklist still lacks',
+    expect(suggested.stdout).toContain('  npx create-connector check new_payment');
+  });
+
+  it('Next: the sandbox, a run of each chosen flow against it, the tests and the README', async () => {
+    const root = await workspaceForTest();
+    const result = await runMain(
+      [
+        'new',
+        'Acme',
+        '--base-url',
+        'https://api.acme.test',
+        '--session-token-endpoint',
+        'v1/session',
+        '--authorize-endpoint',
+        'v1/pay',
+        '--flows',
+        'Capture,Refund',
+        '--yes',
+      ],
+      { cwd: root },
     );
+    expect(result.code).toBe(0);
+    const next = result.stdout.slice(result.stdout.indexOf('Generated Acme (acme). Next:'));
+    const run =
+      'npx create-connector run acme --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010';
+    expect(next.split('\n').map((line) => line.replace(/ {3}# .*$/, ''))).toEqual([
+      'Generated Acme (acme). Next:',
+      '  npx create-connector sandbox acme --port 4010',
+      `  ${run}`,
+      `  ${run} --flow capture`,
+      `  ${run} --flow refund`,
+      '  npx create-connector check acme',
+      '  npx vitest run test/connectors/acme.test.ts',
+      'src/connectors/acme/README.md shows its flows, how to record cassettes and what is left to you.',
+      '',
+    ]);
+    // each line says what payment.json needs for it
+    expect(next).toContain('--flow refund   # connectorTransactionId of a charged payment');
+    // the same commands as the README's
+    const readme = read(root, 'src/connectors/acme/README.md');
+    for (const line of next
+      .split('\n')
+      .filter((each) => each.startsWith('  npx create-connector'))) {
+      expect(readme).toContain(line.trim());
+    }
   });
 
   it('the suggestion keeps what was given and fills only what is missing', async () => {

@@ -85,6 +85,7 @@ describe('the tarball', { timeout: 60_000 }, () => {
         'templates/connector/index.ts.hbs',
         'templates/connector/transformers.ts.hbs',
         'templates/connector/transformers-payments.ts.hbs',
+        'templates/connector/transformers-refunds.ts.hbs',
         'templates/connector/test.ts.hbs',
         'templates/connector/README.md.hbs',
       ]),

@@ -29,7 +29,7 @@ const subsets = flowSubsets();
 const contexts = [...combinations, ...subsets];
 
 /** The flows the templates generate so far. */
-const GENERATED_FLOWS = ['PSync', 'Capture', 'Void'] as const;
+const GENERATED_FLOWS = ['PSync', 'Capture', 'Void', 'Refund', 'RSync'] as const;
 
 /** What a failed run printed, trimmed to what a failure report can show. */
 function report(result: CheckResult): string {

@@ -31,7 +31,7 @@ const subsets = flowSubsets();
 const base = combinations[0]!;
 
 /** The flows the templates generate so far. */
-const GENERATED_FLOWS: readonly OptionalFlow[] = ['PSync', 'Capture', 'Void'];
+const GENERATED_FLOWS: readonly OptionalFlow[] = OPTIONAL_FLOWS;
 /** Every flow endpoint answer left out, for contexts that choose their own flows. */
 const OMITTED_ENDPOINTS = Object.fromEntries(
   OPTIONAL_FLOWS.map((flow) => [FLOW_ENDPOINT_KEYS[flow], undefined]),
@@ -114,6 +114,7 @@ describe('renderConnector', () => {
       ['connector/index.ts.hbs', 'index'],
       ['connector/transformers.ts.hbs', 'transformers'],
       ['connector/transformers-payments.ts.hbs', 'payments'],
+      ['connector/transformers-refunds.ts.hbs', 'refunds'],
       ['connector/test.ts.hbs', 'test'],
     ]);
     expect(fileOf(files, 'index')).toContain(
@@ -125,17 +126,13 @@ describe('renderConnector', () => {
     expect(renderConnector(base)).toEqual(files);
   });
 
+  // prettier-ignore
   it.each([
-    [[], ['index', 'transformers', 'test']],
-    [['PSync'], ['index', 'transformers', 'payments', 'test']],
-    [
-      ['Void', 'RSync'],
-      ['index', 'transformers', 'payments', 'test'],
-    ],
-    [
-      ['Refund', 'RSync'],
-      ['index', 'transformers', 'test'],
-    ],
+    [[],                 ['index', 'transformers', 'test']],
+    [['PSync'],          ['index', 'transformers', 'payments', 'test']],
+    [['Void', 'RSync'],  ['index', 'transformers', 'payments', 'refunds', 'test']],
+    [['Refund', 'RSync'], ['index', 'transformers', 'refunds', 'test']],
+    [['RSync'],          ['index', 'transformers', 'refunds', 'test']],
   ] as const)('renders the transformers of flows %j only: %j', (flows, outputs) => {
     const endpoints = Object.fromEntries(
       flows.map((flow) => [FLOW_ENDPOINT_KEYS[flow], defaultFlowEndpoint(flow, 'v1/payments')]),
@@ -149,7 +146,7 @@ describe('renderConnector', () => {
     const index = fileOf(files, 'index');
     for (const flow of OPTIONAL_FLOWS) {
       expect(index.includes(`${flow}: defineFlow('${flow}'`), flow).toBe(
-        flows.some((f) => f === flow) && !['Refund', 'RSync'].includes(flow),
+        flows.some((chosen) => chosen === flow),
       );
     }
   });
@@ -433,6 +430,7 @@ describe('templateHash', () => {
       'connector/index.ts.hbs',
       'connector/test.ts.hbs',
       'connector/transformers-payments.ts.hbs',
+      'connector/transformers-refunds.ts.hbs',
       'connector/transformers.ts.hbs',
     ]);
     expect(templateHash()).toBe(hashTemplates(files));

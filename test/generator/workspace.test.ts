@@ -168,6 +168,7 @@ describe('connector paths and import specifiers', () => {
       index: 'src/connectors/new-payment/index.ts',
       transformers: 'src/connectors/new-payment/transformers.ts',
       payments: 'src/connectors/new-payment/transformers-payments.ts',
+      refunds: 'src/connectors/new-payment/transformers-refunds.ts',
       manifest: 'src/connectors/new-payment/manifest.json',
       readme: 'src/connectors/new-payment/README.md',
       test: 'test/connectors/new-payment.test.ts',

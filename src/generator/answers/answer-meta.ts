@@ -3,7 +3,7 @@
  * required, its choices and its default (static, or following other answers).
  */
 
-import { z } from 'zod';
+import { z } from '../../runtime/zod.cjs';
 
 import { InternalError } from '../errors.js';
 import { splitWords } from './names.js';

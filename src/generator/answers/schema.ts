@@ -4,7 +4,7 @@
  * which every answer (flag, file, preset, prompt) is validated.
  */
 
-import { z } from 'zod';
+import { z } from '../../runtime/zod.cjs';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
 import type { AuthTypeName } from '../../runtime/auth.js';

@@ -24,5 +24,6 @@ export const TEMPLATE_BINDINGS: ReadonlySet<string> = new Set([
     'paymentResponseSchema',
   ],
   ...['handleSyncResponse', 'buildCaptureRequest', 'handleCaptureResponse', 'buildVoidRequest'],
-  ...['handleVoidResponse'],
+  ...['handleVoidResponse', 'REFUND_ENDPOINT', 'REFUND_SYNC_ENDPOINT', 'refundResponseSchema'],
+  ...['buildRefundRequest', 'handleRefundResponse', 'handleRefundSyncResponse'],
 ]);

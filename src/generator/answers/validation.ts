@@ -5,7 +5,7 @@
  * the rule; the rules are worded once, in rules.ts.
  */
 
-import type { z } from 'zod';
+import type { z } from '../../runtime/zod.cjs';
 
 import { CROSS_FIELD_RULES } from './cross-field.js';
 import { names } from './names.js';

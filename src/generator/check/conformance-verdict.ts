@@ -55,7 +55,7 @@ export function conformanceVerdict(
     return withDetail(
       warn(
         'conformance',
-        `${counted(inTests)}, but the suite fails ${emulator.where} (its wire format is no longer the answers'?): ${failureList(emulator)}`,
+        `${counted(inTests)}, but the suite fails ${emulator.where}: ${failureList(emulator)}`,
       ),
       emulator,
     );

@@ -1,6 +1,6 @@
 /**
- * @module `check`: the seed's integration checklist run over one registered connector. The code
- * is read through one ts-morph Project (connector-check items), then its tests and the
+ * @module `check`: the seed's integration checklist over one registered connector. One ts-morph
+ * Project reads its code (project.ts, definition.ts; an item per module), then its tests and the
  * conformance suite run under the workspace's vitest (test-runs.ts).
  */
 

@@ -48,10 +48,14 @@ export function toolkitTarget(
     if (ref.kind === 'package') {
       if (specifier === ref.specifier || specifier.startsWith(`${ref.specifier}/`)) return target;
     } else if (/^\.\.?\//.test(specifier)) {
-      // anything inside the toolkit module's folder (its index or a module beside it)
-      const folder = path.dirname(workspaceFile(workspace, ref.path));
+      const file = workspaceFile(workspace, ref.path);
       const resolved = path.resolve(path.dirname(fromFile), specifier);
-      if (resolved === folder || resolved.startsWith(`${folder}${path.sep}`)) return target;
+      if (resolved.replace(/\.[cm]?js$/, '.ts') === file) return target;
+      // a module beside the toolkit's index, unless that folder also holds the connectors
+      const folder = path.dirname(file);
+      const connectors = workspaceFile(workspace, workspace.connectorsDir);
+      const holdsConnectors = `${connectors}${path.sep}`.startsWith(`${folder}${path.sep}`);
+      if (!holdsConnectors && resolved.startsWith(`${folder}${path.sep}`)) return target;
     }
   }
   return undefined;

@@ -51,11 +51,11 @@ function conformanceTestFile(definition: ConnectorDefinition, preset: Conformanc
   ].join('\n');
 }
 
-function failed(item: 'tests' | 'conformance', summary: string, run: VitestRun): CheckItem {
+function failedTests(summary: string, run: VitestRun): CheckItem {
   const lines = run.report === undefined ? [] : failureLines(run.report);
   const shown = lines.slice(0, FAILURES_SHOWN).join('; ');
   const message = shown === '' ? summary : `${summary}: ${shown}`;
-  return { ...fail(item, message), detail: run.output };
+  return { ...fail('tests', message), detail: run.output };
 }
 
 function counted(report: VitestReport): string {
@@ -76,6 +76,10 @@ async function runConformance(
   try {
     await writeFile(path.join(dir, 'conformance.test.ts'), conformanceTestFile(definition, preset));
     return await runVitest({ vitest, root: dir, files: [], timeoutMs: RUN_TIMEOUT_MS });
+  } catch (error) {
+    // the testing module does not resolve (the package is not installed): the suite cannot run
+    const reason = error instanceof Error ? error.message : String(error);
+    return { exitCode: null, report: undefined, output: reason };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -98,7 +102,7 @@ function testsItem(
     run.report === undefined
       ? 'the tests did not run'
       : `${run.report.numFailedTests} of ${run.report.numTotalTests} tests fail`;
-  return failed('tests', summary, run);
+  return failedTests(summary, run);
 }
 
 /** The suite's results within the connector's own test run, if its tests call it. */
@@ -121,6 +125,16 @@ function suiteInTests(
   };
 }
 
+/** The first line of a run's output that says something. */
+function firstLine(output: string): string {
+  return (
+    output
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? 'no output'
+  );
+}
+
 /** check's own run of the suite against the emulator. */
 function suiteOnEmulator(preset: ConformancePreset, run: VitestRun): SuiteOutcome {
   const where =
@@ -132,7 +146,7 @@ function suiteOnEmulator(preset: ConformancePreset, run: VitestRun): SuiteOutcom
   return {
     where,
     total: run.report?.numTotalTests ?? 0,
-    failures: ok || failures.length > 0 ? failures : ['the suite did not run'],
+    failures: ok || failures.length > 0 ? failures : [`it did not run: ${firstLine(run.output)}`],
     ...(ok ? {} : { detail: run.output }),
   };
 }

@@ -6,7 +6,7 @@
 
 import { type Node, SyntaxKind } from 'ts-morph';
 
-import { functionOf, membersOf, objectOf } from './code-graph.js';
+import { functionOf, membersOf, objectOf, stringValue } from './code-graph.js';
 import type { ConnectorDefinition, FlowDefinition } from './definition.js';
 import { locationOf } from './project.js';
 import { reachableFunctions, runtimeCalls } from './reach.js';
@@ -46,16 +46,33 @@ export function checkTokenStored(definition: ConnectorDefinition): CheckItem {
       [locationOf(sources, flow.member.node)],
     );
   }
-  const stores = runtimeCalls(sources, code, 'withSuccess').filter((call) => {
+  const patches = runtimeCalls(sources, code, 'withSuccess').flatMap((call) => {
     const patch = call.getArguments()[2];
     const object = patch === undefined ? undefined : objectOf(sources, patch);
-    return object !== undefined && membersOf(sources, object).has('sessionToken');
+    const members = object === undefined ? undefined : membersOf(sources, object);
+    return members?.has('sessionToken') === true ? [{ call, members }] : [];
   });
+  const stores = patches.map((patch) => patch.call);
   if (stores.length === 0) {
     return fail(
       'token-stored',
       "CreateSessionToken's handleResponse never stores the token: return withSuccess(routerData, { sessionToken }, { sessionToken })",
       [locationOf(sources, code[0]!)],
+    );
+  }
+  // the seed's pitfall: a session answer is not a payment result, so Pending, never Charged
+  const settled = patches.flatMap(({ members }) => {
+    const status = members.get('status');
+    const value = status === undefined ? undefined : stringValue(sources, status.value);
+    return status !== undefined && value !== undefined && value !== 'Pending'
+      ? [{ node: status.node, value }]
+      : [];
+  });
+  if (settled.length > 0) {
+    return warn(
+      'token-stored',
+      `CreateSessionToken stores the token but sets the payment's status to ${settled[0]!.value}: a session answer leaves it Pending`,
+      settled.map((entry) => locationOf(sources, entry.node)),
     );
   }
   const at = locationOf(sources, stores[0]!);

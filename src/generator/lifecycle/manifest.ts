@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 
-import { z } from 'zod';
+import { z } from '../../runtime/zod.cjs';
 
 import { ANSWER_KEYS, AnswersSchema, type Answers } from '../answers/index.js';
 import { InternalError, UsageError, type Issue } from '../errors.js';

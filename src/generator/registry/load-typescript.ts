@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import path from 'node:path';
-import { Script } from 'node:vm';
 
 import type { ts as TsApi } from 'ts-morph';
 
-import { cacheDir, readCacheFile, writeCacheFile } from '../cache-dir.js';
+import { cacheDir } from '../cache-dir.js';
+import { runWithCodeCache } from '../code-cache.js';
 
 export type TypeScript = typeof TsApi;
 
@@ -43,14 +43,9 @@ function cacheFile(bundle: string): string {
 
 /** Runs a CommonJS bundle the way Node's loader would, with V8 cached data when there is some. */
 function loadWithCodeCache(bundle: string): TypeScript {
-  const file = cacheFile(bundle);
-  const cachedData = readCacheFile(file);
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n})`;
-  const script = new Script(wrapper, {
-    filename: bundle,
-    ...(cachedData === undefined ? {} : { cachedData }),
-  });
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  const compiled = runWithCodeCache(wrapper, bundle, cacheFile(bundle));
+  const run = compiled.value as (...args: unknown[]) => void;
   const require = createRequire(bundle);
   const module = new Module(bundle);
   module.filename = bundle;
@@ -58,12 +53,7 @@ function loadWithCodeCache(bundle: string): TypeScript {
   module.loaded = true;
   // registered like a normal load, so a later require of the bundle reuses this copy
   require.cache[bundle] = module;
-  cacheState =
-    cachedData === undefined ? 'miss' : script.cachedDataRejected === true ? 'rejected' : 'hit';
-  if (cacheState !== 'hit') {
-    // written at exit, so the cache also holds the functions this run compiled (the parser)
-    process.once('exit', () => writeCacheFile(file, script.createCachedData()));
-  }
+  cacheState = compiled.state;
   return module.exports as TypeScript;
 }
 

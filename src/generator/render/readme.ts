@@ -12,8 +12,8 @@ import {
   recordCommandFor,
   regenerateCommandFor,
   checkCommandFor,
-  runCommandFor,
-  sandboxCommandFor,
+  runLinesFor,
+  sandboxLineFor,
   SUGGESTED_SANDBOX_URL,
   testCommandFor,
   type FlowFlag,
@@ -39,40 +39,18 @@ interface FlowFacts {
   readonly method: 'GET' | 'POST';
   /** The runtime function that calls it. */
   readonly call: string;
-  /** What payment.json needs for `run --flow` beyond the payment itself. */
-  readonly needs: string;
 }
 
 /** The generic wire contract's method of each flow (DESIGN §4, §4b) and how to call it. */
 const FLOW_FACTS: { readonly [F in 'CreateSessionToken' | 'Authorize' | OptionalFlow]: FlowFacts } =
   {
-    CreateSessionToken: { method: 'POST', call: 'createSessionToken', needs: 'the payment' },
-    Authorize: {
-      method: 'POST',
-      call: 'authorize',
-      needs: 'session token, then the payment (captureMethod manual to capture or void it later)',
-    },
-    PSync: { method: 'GET', call: 'sync', needs: 'connectorTransactionId from authorize' },
-    Capture: {
-      method: 'POST',
-      call: 'capture',
-      needs: 'connectorTransactionId of a manual-capture authorize, amount to capture',
-    },
-    Void: {
-      method: 'POST',
-      call: 'voidPayment',
-      needs: 'connectorTransactionId of a manual-capture authorize, before any capture',
-    },
-    Refund: {
-      method: 'POST',
-      call: 'refund',
-      needs: 'connectorTransactionId of a charged payment, refundId, amount, paymentAmount',
-    },
-    RSync: {
-      method: 'GET',
-      call: 'refundSync',
-      needs: 'refundId and connectorRefundId from refund',
-    },
+    CreateSessionToken: { method: 'POST', call: 'createSessionToken' },
+    Authorize: { method: 'POST', call: 'authorize' },
+    PSync: { method: 'GET', call: 'sync' },
+    Capture: { method: 'POST', call: 'capture' },
+    Void: { method: 'POST', call: 'voidPayment' },
+    Refund: { method: 'POST', call: 'refund' },
+    RSync: { method: 'GET', call: 'refundSync' },
   };
 
 export interface ReadmeView {
@@ -115,11 +93,6 @@ function answerCell(value: unknown): string {
     return value.length === 0 ? 'none' : value.map((item) => codeSpan(String(item))).join(', ');
   }
   return codeSpan(String(value));
-}
-
-/** A shell comment after a command, aligned for reading. */
-function commented(command: string, comment: string): string {
-  return `${command}   # ${comment}`;
 }
 
 /** The README's view of a connector whose other files are `files`. */
@@ -170,15 +143,8 @@ export function readmeView(input: {
     },
     hasTodos: todos.length > 0,
     commands: {
-      sandbox: commented(
-        sandboxCommandFor(names.id),
-        'another terminal: prints the credentials to save as auth.json',
-      ),
-      run: flowRows
-        .filter(([flow]) => flow !== 'CreateSessionToken')
-        .map(([flow, , flag]) =>
-          commented(runCommandFor(names.id, url, flag), FLOW_FACTS[flow].needs),
-        ),
+      sandbox: sandboxLineFor(names.id),
+      run: runLinesFor(names.id, chosen),
       record: flowRows
         .filter(([flow]) => flow !== 'CreateSessionToken')
         .map(([, , flag]) => recordCommandFor(names.id, url, flag)),

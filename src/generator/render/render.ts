@@ -35,7 +35,7 @@ export interface TemplateContext {
   readonly imports: TemplateImports;
 }
 
-export type RenderedOutput = 'index' | 'transformers' | 'payments' | 'test';
+export type RenderedOutput = 'index' | 'transformers' | 'payments' | 'refunds' | 'test';
 
 export interface RenderedFile {
   /** The template's path under `templates/`, e.g. `connector/index.ts.hbs`. */
@@ -58,6 +58,11 @@ const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
     template: 'connector/transformers-payments.ts.hbs',
     output: 'payments',
     forFlows: ['PSync', 'Capture', 'Void'],
+  },
+  {
+    template: 'connector/transformers-refunds.ts.hbs',
+    output: 'refunds',
+    forFlows: ['Refund', 'RSync'],
   },
   { template: 'connector/test.ts.hbs', output: 'test' },
 ];

@@ -112,6 +112,24 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
+function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
+  const config = JSON.stringify({
+    cacheDir: join(root, '.vite'),
+    test: {
+      include: ['test/**/*.test.ts'],
+      pool: runOptions.pool ?? 'threads',
+      isolate: runOptions.isolate ?? false,
+      // the main thread transforms files while workers run them: leave it a core
+      maxWorkers: runOptions.maxWorkers ?? Math.max(1, availableParallelism() - 1),
+      testTimeout: 20_000,
+      hookTimeout: 30_000,
+    },
+  });
+  // the linked src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out)
+  return `export default { oxc: { include: /\\.([cm]?ts|[jt]sx)$/ }, ...${config} };\n`;
+}
+
 /** Creates an empty sample workspace in the system's temporary directory. */
 export async function createSampleWorkspace(
   options: SampleWorkspaceOptions = {},
@@ -131,6 +149,7 @@ export async function createSampleWorkspace(
     compilerOptions: { noEmit: true },
     include: ['src/connectors', 'test'],
   });
+  await writeFile(join(root, 'vitest.config.mjs'), vitestConfig(root));
 
   const tool = (path: string) => join(repoRoot, 'node_modules', path);
   return {
@@ -150,21 +169,7 @@ export async function createSampleWorkspace(
     typeCheck: () =>
       runNode([tool('typescript/lib/tsc.js'), '-p', join(root, 'tsconfig.json'), '--noEmit'], root),
     async runTests(runOptions = {}) {
-      await writeFile(
-        join(root, 'vitest.config.mjs'),
-        `export default ${JSON.stringify({
-          cacheDir: join(root, '.vite'),
-          test: {
-            include: ['test/**/*.test.ts'],
-            pool: runOptions.pool ?? 'threads',
-            isolate: runOptions.isolate ?? false,
-            // the main thread transforms files while workers run them: leave it a core
-            maxWorkers: runOptions.maxWorkers ?? Math.max(1, availableParallelism() - 1),
-            testTimeout: 20_000,
-            hookTimeout: 30_000,
-          },
-        })};\n`,
-      );
+      await writeFile(join(root, 'vitest.config.mjs'), vitestConfig(root, runOptions));
       return runNode([tool('vitest/vitest.mjs'), 'run', '--root', root, '--reporter', 'dot'], root);
     },
     dispose: () => rm(root, { recursive: true, force: true }),

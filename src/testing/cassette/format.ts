@@ -33,7 +33,7 @@
  * and `headers` (lower-case names) list what must be there (other headers are not checked).
  */
 
-import { z } from 'zod';
+import { z } from '../../runtime/zod.cjs';
 
 import { cassetteRuleSchema, isRuleObject, RULE_NAMES } from './rules.js';
 

@@ -26,7 +26,7 @@
  * catch seconds sent as milliseconds, a fixed date or garbage.
  */
 
-import { z } from 'zod';
+import { z } from '../../runtime/zod.cjs';
 
 const affixes = {
   prefix: z.string().optional(),

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { checkCode, type CheckItem } from '../../../src/generator/check/index.js';
-import { acmeWorkspace, edited } from './fixture.js';
+import { DEFAULT_WORKSPACE_CONFIG } from '../../../src/generator/workspace.js';
+import { acmeWorkspace, edited, ERRORS } from './fixture.js';
 
 async function items(files: Readonly<Record<string, string>> = {}): Promise<CheckItem[]> {
   return checkCode({ cwd: acmeWorkspace(files), id: 'acme' });
@@ -42,6 +43,7 @@ describe('check, code items', () => {
     ['the token read directly',  'token-read',      'warn', [['getSessionToken(ctx.routerData.flowData)', 'ctx.routerData.flowData.sessionToken']], 'reads flowData.sessionToken directly'],
     ['the token destructured',   'token-read',      'warn', [['token: getSessionToken(ctx.routerData.flowData),', 'token: (({ sessionToken }) => sessionToken)(ctx.routerData.flowData),']], 'reads flowData.sessionToken directly'],
     ['no token stored',          'token-stored',    'fail', [['{ sessionToken: response.token }, { sessionToken: response.token }', '{ sessionToken: response.token }, { status: "Pending" }']], 'never stores the token'],
+    ['the session settles the payment','token-stored','warn', [['{ sessionToken: response.token }, { sessionToken: response.token }', "{ sessionToken: response.token }, { sessionToken: response.token, status: 'Charged' }"]], "sets the payment's status to Charged: a session answer leaves it Pending"],
     ['no error response builder','error-responses', 'fail', [['  buildErrorResponse,\n', '']], 'no buildErrorResponse: non-2xx answers of CreateSessionToken, Authorize have no ErrorResponse'],
     ['a refusal passed as success','error-responses','fail', [["withError(routerData, { statusCode: 200, code: 'E', message: 'declined' })", "withSuccess(routerData, { resourceId: { type: 'NoResponseId' } })"]], 'Authorize: handleResponse never returns withError'],
     ['credentials cast',         'auth',            'fail', [['credentials(auth).apiKey', '(auth as HeaderKey).apiKey']], 'credentials are cast (auth as HeaderKey) instead of narrowed'],
@@ -195,5 +197,36 @@ export * from '../../runtime/index.js';
       status: 'pass',
       message: 'CreateSessionToken, Authorize declared and implemented',
     });
+  });
+
+  it('knows the toolkit by its module even when that sits above the connectors', async () => {
+    const config = {
+      ...DEFAULT_WORKSPACE_CONFIG,
+      imports: { ...DEFAULT_WORKSPACE_CONFIG.imports, runtime: 'src/toolkit.ts' },
+    };
+    const toolkit = (text: string) => text.replaceAll('../../runtime/index.js', '../../toolkit.js');
+    const connector = edited([
+      [
+        "function credentials(auth: ConnectorAuthType) {\n  return expectAuth(auth, ['HeaderKey'], 'acme');\n}\n",
+        '',
+      ],
+      [
+        "import { buildErrorResponse } from './errors.js';",
+        "import { credentials } from './auth.js';\nimport { buildErrorResponse } from './errors.js';",
+      ],
+    ]);
+    const found = await items({
+      'create-connector.json': JSON.stringify(config),
+      'src/connectors/acme/index.ts': toolkit(connector),
+      'src/connectors/acme/errors.ts': toolkit(ERRORS),
+      'src/connectors/acme/auth.ts':
+        toolkit(`import { expectAuth, type ConnectorAuthType } from '../../runtime/index.js';
+
+export function credentials(auth: ConnectorAuthType) {
+  return expectAuth(auth, ['HeaderKey'], 'acme');
+}
+`),
+    });
+    expect(found.filter((entry) => entry.status !== 'pass')).toEqual([]);
   });
 });

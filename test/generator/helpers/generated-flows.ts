@@ -229,6 +229,69 @@ async function exerciseOn(
     expect(emulator.requests.at(-1)?.path).toContain('/a%2Fb%20c');
   }
 
+  // ---- Refund and RSync on an automatic capture ----
+  /** A refund flow ran: the refund's state, and the code of the error it carries, if any. */
+  const refundResult = (outcome: RouterData<'Refund' | 'RSync'>) => ({
+    refundStatus: outcome.response?.ok === true ? outcome.response.value.refundStatus : undefined,
+    code: errorCode(outcome),
+  });
+  const paid = await authorized('automatic', 'order-3');
+  if (has('Refund')) {
+    const call = (refundAmount: number, merchantRefundId?: string, reason?: string) =>
+      refund(
+        connector,
+        {
+          connectorTransactionId: paid,
+          refundAmount,
+          currency: 'USD',
+          ...(merchantRefundId === undefined ? {} : { merchantRefundId }),
+          ...(reason === undefined ? {} : { reason }),
+        },
+        options,
+      );
+    const first = await call(400, 'refund-1', 'returned');
+    expect(refundResult(first)).toEqual({ refundStatus: 'Success', code: undefined });
+    const refundId = first.response?.ok === true ? first.response.value.connectorRefundId : '';
+    expect(refundId).toMatch(/^rf_\d+$/);
+    expect(refundResult(await call(700, 'refund-2'))).toEqual({
+      refundStatus: undefined,
+      code: 'REFUND_NOT_ALLOWED',
+    });
+    expect(refundResult(await call(100, `${GENERIC_FORCING_REFERENCES.decline}-1`))).toEqual({
+      refundStatus: 'Failure',
+      code: undefined,
+    });
+    expect(refundResult(await call(100, `${GENERIC_FORCING_REFERENCES.pending}-1`))).toEqual({
+      refundStatus: 'Pending',
+      code: undefined,
+    });
+    const missing = await refusedBeforeHttp(() => call(100));
+    expect([missing.code, missing.field]).toEqual(['MISSING_REQUIRED_FIELD', 'merchant_refund_id']);
+    if (has('RSync')) {
+      const synced = await refundSync(
+        connector,
+        { connectorTransactionId: paid, connectorRefundId: refundId },
+        options,
+      );
+      expect(refundResult(synced)).toEqual({ refundStatus: 'Success', code: undefined });
+      expect(synced.response).toMatchObject({ ok: true, value: { connectorRefundId: refundId } });
+    }
+  }
+  if (has('RSync')) {
+    const unknown = await refundSync(
+      connector,
+      { connectorTransactionId: paid, connectorRefundId: 'rf_999999' },
+      options,
+    );
+    expect(refundResult(unknown)).toEqual({ refundStatus: undefined, code: 'REFUND_NOT_FOUND' });
+    if (endpoint('RSync').split('/').includes('{connectorRefundId}')) {
+      const error = await refusedBeforeHttp(() =>
+        refundSync(connector, { connectorTransactionId: paid }, options),
+      );
+      expect([error.code, error.field]).toEqual(['MISSING_REQUIRED_FIELD', 'connector_refund_id']);
+    }
+  }
+
   // ---- typed errors before any HTTP ----
   if (has('Capture') && namesTransaction('Capture')) {
     const error = await refusedBeforeHttp(() =>

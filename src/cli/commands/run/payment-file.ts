@@ -3,7 +3,7 @@
  * members a flow needs is the runtime's and the connector's decision (MISSING_REQUIRED_FIELD).
  */
 
-import { z } from 'zod';
+import { z } from '../../../runtime/zod.cjs';
 
 import { CURRENCIES, Secret, type Currency, type PaymentInput } from '../../../runtime/index.js';
 
