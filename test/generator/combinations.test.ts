@@ -129,7 +129,8 @@ describe.concurrent(
       renderMs = performance.now() - started;
       await writeDriver(workspace.root);
       await writeFile(path.join(workspace.root, 'test/flows.test.ts'), flowsTestFile());
-    });
+      // recording every connector's cassettes runs each one through its scenarios
+    }, 300_000);
     afterAll(async () => {
       await workspace?.dispose();
     });
@@ -144,7 +145,9 @@ describe.concurrent(
 
     it('type-check as one strict program', async ({ annotate }) => {
       const result = await workspace.typeCheck();
-      await annotate(`render ${Math.round(renderMs)} ms, tsc ${Math.round(result.durationMs)} ms`);
+      await annotate(
+        `render and record ${Math.round(renderMs)} ms, tsc ${Math.round(result.durationMs)} ms`,
+      );
       expect(result.ok, report(result)).toBe(true);
     }, 300_000);
 
