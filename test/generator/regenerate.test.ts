@@ -4,7 +4,7 @@
  * files, answer overrides and manifest migrations.
  */
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import fc from 'fast-check';
@@ -576,6 +576,8 @@ describe('regenerate --flows', () => {
       refundEndpoint: 'refunds/{connectorTransactionId}',
     });
     editAsUser(root);
+    const cassettesBefore = readdirSync(path.join(root, 'test/connectors/acme-pay/cassettes'));
+    expect(cassettesBefore.filter((file) => /^(capture|refund)-/.test(file))).not.toEqual([]);
     const plan = await planRegeneration({ cwd: root, id: 'acme_pay', overrides: { flows: [] } });
     expect(plan.conflicts).toEqual([]);
     await applyPlan(plan);
@@ -589,6 +591,12 @@ describe('regenerate --flows', () => {
       expect(read(root, file), file).toBe(content);
     }
     expect(read(root, README)).not.toContain('refunds/{connectorTransactionId}');
+    // the dropped flows' day-one cassettes went with them (untouched), the others stay
+    const cassettes = path.join(root, 'test/connectors/acme-pay/cassettes');
+    const left = readdirSync(cassettes);
+    expect(left.some((file) => file.startsWith('authorize-'))).toBe(true);
+    expect(left.filter((file) => /^(capture|refund)-/.test(file))).toEqual([]);
+    expect(Object.keys(manifestOf(root).files).sort()).toEqual(Object.keys(rendered).sort());
   });
 
   it("deletes an untouched file only a dropped flow needed; keeps an edited one as the user's", async () => {
