@@ -643,6 +643,41 @@ describe('regenerate --flows', () => {
     expect(text.code).toBe(0);
   });
 
+  it("creates the payment and refund flows' files when one is added, and deletes it (untouched) or keeps it (edited) when they go", async () => {
+    const PAYMENTS = 'src/connectors/acme-pay/transformers-payments.ts';
+    const root = await generated({ ...ACME, flows: [] });
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+
+    const added = await runMain(['regenerate', 'acme_pay', '--flows', 'PSync'], { cwd: root });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`CREATE ${PAYMENTS}`);
+    const rendered = await currentRender(root, { flows: ['PSync'] });
+    expect(read(root, PAYMENTS)).toBe(rendered[PAYMENTS]);
+    expect(read(root, INDEX)).toBe(rendered[INDEX]);
+    expect(manifestOf(root).files[PAYMENTS]?.sha256).toBe(sha256(rendered[PAYMENTS]!));
+
+    const dropped = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(dropped.code).toBe(0);
+    expect(dropped.stdout).toContain(`DELETE ${PAYMENTS}`);
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
+
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void'], { cwd: root });
+    write(root, PAYMENTS, `${NOTE}${read(root, PAYMENTS)}`);
+    // the refund flows' file comes and goes with them
+    const REFUNDS = 'src/connectors/acme-pay/transformers-refunds.ts';
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void,Refund,RSync'], { cwd: root });
+    const withRefunds = await currentRender(root, { flows: ['Void', 'Refund', 'RSync'] });
+    expect(read(root, REFUNDS)).toBe(withRefunds[REFUNDS]);
+    expect(read(root, README)).toContain('opt Refund captured money');
+    const kept = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(existsSync(path.join(root, REFUNDS))).toBe(false);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(`KEPT ${PAYMENTS}: edited since generation; it is yours now`);
+    expect(read(root, PAYMENTS).startsWith(NOTE)).toBe(true);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
+  });
+
   it('says which edited file it kept and why', async () => {
     const root = await generated({ ...ACME, flows: ['Void'] });
     const note = 'src/connectors/acme-pay/void-notes.ts';

@@ -65,7 +65,7 @@ export async function recordScenarios(
   const recorded: RecordedCassette[] = [];
   try {
     for (const scenario of scenariosOf(connector)) {
-      const input = await scenario.input({ connector, call });
+      const input = await scenario.input({ connector, call, emulator });
       let cassette: Cassette;
       try {
         ({ cassette } = await recordCassette({

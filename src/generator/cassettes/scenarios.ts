@@ -8,7 +8,6 @@
 
 import {
   authorize,
-  refund,
   Secret,
   type AmountType,
   type CallOptions,
@@ -17,7 +16,11 @@ import {
   type FlowName,
   type PaymentInput,
 } from '../../runtime/index.js';
-import { GENERIC_FORCING_REFERENCES, GENERIC_TEST_CARDS } from '../../sandbox/generic.js';
+import {
+  GENERIC_FORCING_REFERENCES,
+  GENERIC_TEST_CARDS,
+  type GenericEmulator,
+} from '../../sandbox/generic.js';
 import type { CassetteInputs } from '../../testing/cassette/flow-call.js';
 import type { CassetteFlow } from '../../testing/cassette/format.js';
 import { InternalError } from '../errors.js';
@@ -26,6 +29,7 @@ import { InternalError } from '../errors.js';
 export interface ScenarioContext {
   readonly connector: Connector<AmountType>;
   readonly call: CallOptions;
+  readonly emulator: Pick<GenericEmulator, 'refundInLedger'>;
 }
 
 export interface Scenario<F extends CassetteFlow = CassetteFlow> {
@@ -87,16 +91,19 @@ async function authorized(
   throw new InternalError(`the set-up payment was not authorized (${outcome.status})`);
 }
 
-/** A refunded payment (not recorded): the ids RSync asks about. */
+/**
+ * A refunded payment (not recorded): the ids RSync asks about. The refund is made in the
+ * emulator's ledger, so a connector with RSync but no Refund gets its cassette too.
+ */
 async function refunded(context: ScenarioContext) {
   const connectorTransactionId = await authorized(context, 'automatic');
-  const done = await refund(
-    context.connector,
-    { ...refundOf(connectorTransactionId), merchantRefundId: 'refund-1001' },
-    context.call,
+  const connectorRefundId = context.emulator.refundInLedger(
+    connectorTransactionId,
+    AMOUNT,
+    'refund-1001',
   );
-  if (done.response?.ok !== true) throw new InternalError('the set-up refund was refused');
-  return { connectorTransactionId, connectorRefundId: done.response.value.connectorRefundId };
+  if (connectorRefundId === undefined) throw new InternalError('the set-up refund was refused');
+  return { connectorTransactionId, connectorRefundId };
 }
 
 function refundOf(connectorTransactionId: string) {

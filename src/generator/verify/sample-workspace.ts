@@ -113,6 +113,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 }
 
 /** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
+/**
+ * The files Vite must transform as TypeScript, as a regex literal for a config file: the
+ * runtime's src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out).
+ */
+export const TYPESCRIPT_FILES = String.raw`/\.([cm]?ts|[jt]sx)$/`;
+
 function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
   const config = JSON.stringify({
     cacheDir: join(root, '.vite'),
@@ -126,8 +132,7 @@ function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
       hookTimeout: 30_000,
     },
   });
-  // the linked src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out)
-  return `export default { oxc: { include: /\\.([cm]?ts|[jt]sx)$/ }, ...${config} };\n`;
+  return `export default { oxc: { include: ${TYPESCRIPT_FILES} }, ...${config} };\n`;
 }
 
 /** Creates an empty sample workspace in the system's temporary directory. */

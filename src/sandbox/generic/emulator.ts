@@ -59,7 +59,13 @@ import { checkSpec, type GenericEmulatorOptions, type GenericGatewaySpec } from 
 import type { GenericGatewayState } from './state.js';
 import { syncPayment, syncRefund } from './syncs.js';
 
-export type GenericEmulator = LoopbackGateway;
+export interface GenericEmulator extends LoopbackGateway {
+  /**
+   * Refunds a captured payment in the ledger without a request (set-up for a connector that has
+   * RSync but not Refund); returns the refund's id, or undefined when the payment is unknown.
+   */
+  refundInLedger(transactionId: string, amount: number, reference: string): string | undefined;
+}
 
 const DEFAULT_TOKEN_LIFETIME_MS = 15 * 60_000;
 
@@ -144,5 +150,11 @@ export async function startGenericEmulator(
     }
   };
 
-  return serveEmulator(handle, options);
+  const gateway = await serveEmulator(handle, options);
+  return Object.assign(gateway, {
+    refundInLedger(transactionId: string, amount: number, reference: string) {
+      const payment = state.ledger.payment(transactionId);
+      return payment && state.ledger.addRefund(payment, amount, reference, 'SUCCEEDED').refundId;
+    },
+  });
 }
