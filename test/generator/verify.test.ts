@@ -336,7 +336,7 @@ describe('fingerprints', () => {
     );
   });
 
-  it('name every compared field that differs, and ignore flows templates do not generate', () => {
+  it('name every compared field that differs, and ignore flows the presets do not choose', () => {
     expect(compareFingerprints(fingerprintConnector(nuvei), fingerprintConnector(paytm))).toEqual([
       { field: 'id', reference: 'nuvei', generated: 'paytm' },
       {
