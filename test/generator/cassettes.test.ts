@@ -4,18 +4,18 @@
  * to the outcome its name says; repeatable, the same from the cache, and independent of the name.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 import { parseAnswers, type Answers } from '../../src/generator/answers/index.js';
 import { dayOneCassettes } from '../../src/generator/cassettes/index.js';
 import { recordScenarios } from '../../src/generator/cassettes/record.js';
 import { SCENARIOS } from '../../src/generator/cassettes/scenarios.js';
 import { connectorFiles } from '../../src/generator/lifecycle/connector-files.js';
-import { loadWorkspace } from '../../src/generator/workspace.js';
+import { DEFAULT_WORKSPACE_CONFIG, loadWorkspace } from '../../src/generator/workspace.js';
 import { Secret, type PaymentInput } from '../../src/runtime/index.js';
 import { genericSandboxAuth, GENERIC_TEST_CARDS } from '../../src/sandbox/index.js';
 import { replayCassette, type CassetteOutcome } from '../../src/testing/index.js';
@@ -112,6 +112,16 @@ describe('a connector with every flow', () => {
     expect(names.filter((name) => /^(psync|capture)-/.test(name))).toEqual([]);
     expect(names).toContain('refund-success.json');
   });
+
+  it('records RSync without Refund: the set-up refund is made in the ledger', async () => {
+    const { Refund: _refund, ...flows } = genericFlows.flows;
+    const recorded = await recordScenarios(
+      { ...genericFlows, flows },
+      { ...GENERIC_FLOWS_SPEC, baseUrl: 'https://gateway.example' },
+    );
+    const names = recorded.map((each) => each.name);
+    expect(names.filter((name) => /^r(efund|sync)-/.test(name))).toEqual(['rsync-success.json']);
+  });
 });
 
 describe('the day-one cassettes of a generated connector', () => {
@@ -151,6 +161,25 @@ describe('the day-one cassettes of a generated connector', () => {
     const redirect = fresh.find((file) => file.path.endsWith('authorize-redirect.json'))!;
     expect(redirect.content).toContain('"redirectUrl": "https://api.acme.example/v2/challenge/');
     expect(fresh.some((file) => /127\.0\.0\.1|recordedAt/.test(file.content))).toBe(false);
+  });
+
+  it("take the workspace's prettier style like every generated file", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cc-tabs-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    writeFileSync(
+      path.join(root, 'create-connector.json'),
+      JSON.stringify(DEFAULT_WORKSPACE_CONFIG),
+    );
+    writeFileSync(path.join(root, '.prettierrc.json'), JSON.stringify({ useTabs: true }));
+    const tabbed = (await connectorFiles(loadWorkspace(root), answersOf('AcmePay'))).sources.filter(
+      (file) => file.path.includes('/cassettes/'),
+    );
+    const house = await cassettesOf('AcmePay', true);
+    expect(tabbed.map((file) => file.path)).toEqual(house.map((file) => file.path));
+    for (const [index, file] of tabbed.entries()) {
+      expect(file.content).toMatch(/^\t"cassette": 1,$/m);
+      expect(JSON.parse(file.content)).toEqual(JSON.parse(house[index]!.content));
+    }
   });
 
   it('name the rendered module a connector imports that recording cannot load', async () => {

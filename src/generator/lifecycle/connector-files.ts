@@ -1,8 +1,8 @@
 /**
  * @module One connector's generated files for a workspace: render the templates with the
- * workspace's import paths, format them with its prettier config, record the day-one cassettes
- * with the rendered connector, and add the manifest. Shared by `new`, `regenerate` and `verify`,
- * so all three produce the same bytes for the same answers.
+ * workspace's import paths, record the day-one cassettes with the rendered connector, format
+ * them all with its prettier config, and add the manifest. Shared by `new`, `regenerate` and
+ * `verify`, so all three produce the same bytes for the same answers.
  */
 
 import type { Answers } from '../answers/index.js';
@@ -81,16 +81,14 @@ export async function connectorFiles(
     const content = renderReadme({ answers, names: connectorNames, readme });
     return [...code, { path: paths.readme, content }];
   });
-  const { files: formatted } = await measure('prettier', () =>
-    formatFiles(workspace.root, rendered),
-  );
+  // the rendered TypeScript runs as it is: formatting changes no behaviour
   const cassettes = await measure('cassettes', async () => {
     const { dayOneCassettes } = await import('../cassettes/index.js');
     const recorded = await dayOneCassettes(
       {
         answers,
         connectorId: connectorNames.id,
-        modules: formatted.filter((file) => file.path.endsWith('.ts') && file.path !== paths.test),
+        modules: rendered.filter((file) => file.path.endsWith('.ts') && file.path !== paths.test),
         entry: paths.index,
         exportName: connectorNames.value,
         runtimeSpecifier: runtime,
@@ -102,7 +100,10 @@ export async function connectorFiles(
       content: file.content,
     }));
   });
-  const sources = [...formatted, ...cassettes];
+  // the cassettes too, so that a workspace's own prettier style holds for every generated file
+  const { files: sources } = await measure('prettier', () =>
+    formatFiles(workspace.root, [...rendered, ...cassettes]),
+  );
   const manifest = createManifest({ answers, templateHash: templateHash(), files: sources });
   return {
     names: connectorNames,
