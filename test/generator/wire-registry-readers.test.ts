@@ -463,57 +463,62 @@ function mutate(text: string, change: typeof mutation extends fc.Arbitrary<infer
   return lines.join('\n');
 }
 
-describe('generated registries: the fast path gives what the full parse gives', () => {
-  it('reads every generated registry with the hand lexer', () => {
-    fc.assert(
-      fc.property(registryShape, (shape) => {
-        const text = `${registryText(shape)}// ${uniqueMarker()}\n`;
-        const ids = shape.entries.map((entry) => entry.id);
-        const before = registryReads();
-        const read = outcome(() => parseRegistry(text).readBy);
-        expect(registryReads()).toEqual({ ...before, lexer: before.lexer + 1 });
-        if (new Set(ids).size === ids.length) {
-          expect(read).toEqual({ result: 'lexer' });
-          expect(layoutOf(parseRegistry(text))).toEqual(layoutOf(parseRegistryWithScanner(text)));
-          expect(listRegistry(text).map((entry) => entry.id)).toEqual(ids);
-        } else {
-          // read by the lexer, then refused by the checks both readers share
-          expect(read).toMatchObject({ error: { reason: 'duplicate-id' } });
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('lists, adds and removes alike, refusals included, intact or damaged', () => {
-    fc.assert(
-      fc.property(
-        registryShape,
-        fc.option(mutation, { freq: 2 }),
-        anyId,
-        fc.nat(),
-        fc.boolean(),
-        (shape, change, newId, pick, existing) => {
-          const intact = registryText(shape);
-          const text = change === null ? intact : mutate(intact, change);
+// thousands of generated registries each: seconds on an idle machine, many times that on a busy one
+describe(
+  'generated registries: the fast path gives what the full parse gives',
+  { timeout: 180_000 },
+  () => {
+    it('reads every generated registry with the hand lexer', () => {
+      fc.assert(
+        fc.property(registryShape, (shape) => {
+          const text = `${registryText(shape)}// ${uniqueMarker()}\n`;
           const ids = shape.entries.map((entry) => entry.id);
-          const removeId = existing && ids.length > 0 ? (ids[pick % ids.length] ?? newId) : newId;
-          const added = entryFor(newId, /_/.test(newId) ? camel(newId) : `${newId}Value`);
-          expect(outcome(() => layoutOf(parseRegistry(text)))).toEqual(
-            outcome(() => layoutOf(parseRegistryWithScanner(text))),
-          );
-          for (const edits of [fast, scanner]) {
-            expect(outcome(() => edits.list(text))).toEqual(outcome(() => full.list(text)));
-            expect(outcome(() => edits.add(text, added, style))).toEqual(
-              outcome(() => full.add(text, added, style)),
-            );
-            expect(outcome(() => edits.remove(text, removeId))).toEqual(
-              outcome(() => full.remove(text, removeId)),
-            );
+          const before = registryReads();
+          const read = outcome(() => parseRegistry(text).readBy);
+          expect(registryReads()).toEqual({ ...before, lexer: before.lexer + 1 });
+          if (new Set(ids).size === ids.length) {
+            expect(read).toEqual({ result: 'lexer' });
+            expect(layoutOf(parseRegistry(text))).toEqual(layoutOf(parseRegistryWithScanner(text)));
+            expect(listRegistry(text).map((entry) => entry.id)).toEqual(ids);
+          } else {
+            // read by the lexer, then refused by the checks both readers share
+            expect(read).toMatchObject({ error: { reason: 'duplicate-id' } });
           }
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
-});
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('lists, adds and removes alike, refusals included, intact or damaged', () => {
+      fc.assert(
+        fc.property(
+          registryShape,
+          fc.option(mutation, { freq: 2 }),
+          anyId,
+          fc.nat(),
+          fc.boolean(),
+          (shape, change, newId, pick, existing) => {
+            const intact = registryText(shape);
+            const text = change === null ? intact : mutate(intact, change);
+            const ids = shape.entries.map((entry) => entry.id);
+            const removeId = existing && ids.length > 0 ? (ids[pick % ids.length] ?? newId) : newId;
+            const added = entryFor(newId, /_/.test(newId) ? camel(newId) : `${newId}Value`);
+            expect(outcome(() => layoutOf(parseRegistry(text)))).toEqual(
+              outcome(() => layoutOf(parseRegistryWithScanner(text))),
+            );
+            for (const edits of [fast, scanner]) {
+              expect(outcome(() => edits.list(text))).toEqual(outcome(() => full.list(text)));
+              expect(outcome(() => edits.add(text, added, style))).toEqual(
+                outcome(() => full.add(text, added, style)),
+              );
+              expect(outcome(() => edits.remove(text, removeId))).toEqual(
+                outcome(() => full.remove(text, removeId)),
+              );
+            }
+          },
+        ),
+        { numRuns: 1500 },
+      );
+    });
+  },
+);
