@@ -136,8 +136,10 @@ export interface ConnectorPaths {
   readonly manifest: string;
   readonly readme: string;
   readonly test: string;
-  /** The connector's own folder under the tests (cassettes). */
+  /** The connector's own folder under the tests. */
   readonly testDir: string;
+  /** The folder of its cassettes there: `{testsDir}/{folder}/cassettes`. */
+  readonly cassettes: string;
 }
 
 /** The connector's own files, by what they hold, in its folder. */
@@ -163,6 +165,7 @@ export function connectorPaths(
     readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
     testDir: path.posix.join(workspace.testsDir, connector.folder),
+    cassettes: path.posix.join(workspace.testsDir, connector.folder, 'cassettes'),
   };
 }
 

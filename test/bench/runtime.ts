@@ -146,16 +146,19 @@ function inMemoryClient(c: RuntimeCase): HttpClient {
 async function loopbackRows(shipped: Shipped, c: RuntimeCase, origin: string): Promise<Row[]> {
   const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
   const http = shipped.runtime.createHttpClient(dispatcher);
+  // the client a CLI run gets: node:http, so that no process pays undici's load to send two requests
+  const nodeHttp = shipped.runtime.createHttpClient();
   const baseUrl = c.baseUrl(origin);
   try {
     const sent = await capture(shipped, c, baseUrl, http);
     const contenders = {
       ours: () => payOnce(shipped, c, baseUrl, http),
+      nodeHttp: () => payOnce(shipped, c, baseUrl, nodeHttp),
       raw: () => c.raw(origin, dispatcher),
       replay: () => replay(sent, dispatcher),
     };
     type Name = keyof typeof contenders;
-    const cpu: Record<Name, number[]> = { ours: [], raw: [], replay: [] };
+    const cpu: Record<Name, number[]> = { ours: [], nodeHttp: [], raw: [], replay: [] };
 
     const oneAtATime = (name: Name) => async () => {
       const cpuBefore = process.cpuUsage();
@@ -181,7 +184,10 @@ async function loopbackRows(shipped: Shipped, c: RuntimeCase, origin: string): P
     );
     // The warm-up round recorded its CPU too.
     for (const samples of Object.values(cpu)) samples.shift();
-    const concurrent = await interleave({ ours: inFlight('ours'), raw: inFlight('raw') }, RUNS);
+    const concurrent = await interleave(
+      { ours: inFlight('ours'), nodeHttp: inFlight('nodeHttp'), raw: inFlight('raw') },
+      RUNS,
+    );
     const offline = inMemoryClient(c);
     const withoutIo = await interleave(
       {
@@ -241,6 +247,13 @@ async function loopbackRows(shipped: Shipped, c: RuntimeCase, origin: string): P
         `${CONCURRENCY} payments in flight, ours`,
         'payments/s',
         summarize(perSecond(concurrent.ours)),
+      ),
+      row(
+        c,
+        `${CONCURRENCY} payments in flight, ours over node:http (the default client)`,
+        'payments/s',
+        summarize(perSecond(concurrent.nodeHttp)),
+        'no dispatcher given: what `run` uses; undici is for a caller that passes an Agent',
       ),
       row(
         c,

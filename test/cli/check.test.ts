@@ -56,19 +56,20 @@ describe('check on a fresh scaffold', { timeout: 120_000 }, () => {
   let workspace: TempWorkspace;
   beforeAll(async () => {
     workspace = await createTempWorkspace();
-    // no optional flows: the templates of PSync…RSync come with the flowtpl branch
-    const answers = path.join(workspace.root, 'acme.answers.json');
-    writeFileSync(
-      answers,
-      JSON.stringify({
-        name: 'Acme',
-        baseUrl: 'https://api.acme.test',
-        sessionTokenEndpoint: 'v1/session',
-        authorizeEndpoint: 'v1/pay',
-        flows: [],
-      }),
+    const created = await runMain(
+      [
+        'new',
+        'Acme',
+        '--base-url',
+        'https://api.acme.test',
+        '--session-token-endpoint',
+        'v1/session',
+        '--authorize-endpoint',
+        'v1/pay',
+        '--yes',
+      ],
+      { cwd: workspace.root },
     );
-    const created = await runMain(['new', '--answers', answers, '--yes'], { cwd: workspace.root });
     expect(created.code).toBe(0);
   });
   afterAll(() => workspace?.dispose());

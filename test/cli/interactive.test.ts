@@ -85,7 +85,7 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
     await run.waitFor('Refund endpoint (relative path) (v1/pay/{connectorTransactionId}/refunds)');
     run.send(KEYS.enter);
 
-    const summary = await run.waitFor('Write these 8 files? (Y/n)');
+    const summary = await run.waitFor('Write these 24 files? (Y/n)');
     expect(summary).toContain('Acme (acme) in src/connectors/acme:');
     for (const line of [
       'CREATE src/connectors/acme/index.ts',
@@ -94,6 +94,9 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
       'CREATE src/connectors/acme/transformers-refunds.ts',
       'CREATE test/connectors/acme.test.ts',
       'CREATE src/connectors/acme/README.md',
+      // the day-one cassettes: 2 session, 8 authorize, 2 each for PSync, Capture and Refund
+      'CREATE test/connectors/acme/cassettes/capture-charged.json',
+      'CREATE test/connectors/acme/cassettes/refund-success.json',
       'CREATE src/connectors/acme/manifest.json',
       'UPDATE src/connectors/registry.ts',
     ]) {
@@ -131,7 +134,7 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
     const before = treeSnapshot(root);
     const run = start(['new', '--preset', 'paytm'], root);
     // a preset answers every question: only the confirm is left
-    const shown = await run.waitFor('Write these 6 files? (Y/n)');
+    const shown = await run.waitFor('Write these 16 files? (Y/n)');
     expect(shown).not.toContain('Connector name');
     run.send('n', KEYS.enter);
     await run.waitFor('Cancelled; nothing was written.');

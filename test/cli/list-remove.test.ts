@@ -197,7 +197,11 @@ describe('remove', () => {
       dryRun: boolean;
     }>();
     expect(plan.dryRun).toBe(true);
-    expect(plan.changes.map(({ path, type }) => ({ path, type }))).toEqual([
+    const changes = plan.changes.map(({ path, type }) => ({ path, type }));
+    const cassettes = changes.filter(({ path }) =>
+      path.startsWith('test/connectors/acme/cassettes/'),
+    );
+    expect(changes.filter((change) => !cassettes.includes(change))).toEqual([
       { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
@@ -207,6 +211,12 @@ describe('remove', () => {
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
+    // the recorded cassettes are generated files too
+    expect(cassettes).toContainEqual({
+      path: 'test/connectors/acme/cassettes/authorize-charged.json',
+      type: 'delete',
+    });
+    expect(cassettes.every(({ type }) => type === 'delete')).toBe(true);
     expect(plan.changes[1]!.diff).toMatch(
       /^--- a\/src\/connectors\/acme\/index\.ts\n\+\+\+ \/dev\/null\n/,
     );
@@ -294,6 +304,7 @@ describe('remove', () => {
     expect((await runMain(ACME, { cwd: root })).code).toBe(0);
     rmSync(path.join(root, 'src/connectors/acme'), { recursive: true });
     rmSync(path.join(root, 'test/connectors/acme.test.ts'));
+    rmSync(path.join(root, 'test/connectors/acme'), { recursive: true });
     expect((await runMain(['list'], { cwd: root })).code).toBe(1);
     const repaired = await runMain(['remove', 'acme'], { cwd: root });
     expect(repaired.stderr).toBe('');

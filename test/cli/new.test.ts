@@ -57,6 +57,8 @@ const NUVEI_FILES = [
   'src/connectors/nuvei/manifest.json',
 ];
 
+const isCassette = (file: string) => /^test\/connectors\/[a-z0-9-]+\/cassettes\//.test(file);
+
 const ACME = [
   'Acme',
   '--base-url',
@@ -91,10 +93,17 @@ describe('--json', () => {
     expect(Object.keys(report).sort()).toEqual(['changes', 'connector', 'dryRun']);
     expect(report.connector).toEqual({ id: 'nuvei', name: 'Nuvei', dir: 'src/connectors/nuvei' });
     expect(report.dryRun).toBe(false);
-    expect(report.changes).toEqual([
+    const cassettes = report.changes.filter((change) => isCassette(change.path));
+    expect(report.changes.filter((change) => !cassettes.includes(change))).toEqual([
       ...NUVEI_FILES.map((file) => ({ path: file, type: 'create' })),
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
+    // the day-one cassettes, recorded by running the new connector against its emulator
+    expect(cassettes).toContainEqual({
+      path: 'test/connectors/nuvei/cassettes/authorize-charged.json',
+      type: 'create',
+    });
+    expect(cassettes.every((change) => change.type === 'create')).toBe(true);
     for (const change of report.changes) {
       expect(Object.keys(change).sort()).toEqual(['path', 'type']);
       expect(read(root, change.path).length).toBeGreaterThan(0);
@@ -130,7 +139,7 @@ describe('--json', () => {
     const report = result.json<NewReport>();
     expect(report.dryRun).toBe(true);
     expect(report.connector.id).toBe('paytm');
-    expect(report.changes).toHaveLength(6);
+    expect(report.changes.filter((change) => !isCassette(change.path))).toHaveLength(6);
     for (const change of report.changes) {
       expect(typeof change.diff).toBe('string');
       if (change.type === 'create') {
@@ -155,6 +164,21 @@ describe('--json', () => {
         /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/README\.md [0-9a-f]{8}, src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
       ),
     ]);
+    // a recorded cassette is its scenario and exchanges, not its JSON
+    const charged = report.changes.find((change) =>
+      change.path.endsWith('/cassettes/authorize-charged.json'),
+    )!;
+    expect(charged.diff).toBe(
+      [
+        '--- /dev/null',
+        '+++ b/test/connectors/paytm/cassettes/authorize-charged.json',
+        '@@ -0,0 +1,3 @@',
+        '+cassette paytm authorize-charged → Charged',
+        '+  CreateSessionToken POST /theia/api/v1/initiateTransaction → 200',
+        '+  Authorize POST /theia/api/v1/processTransaction → 200',
+        '',
+      ].join('\n'),
+    );
     expect(treeSnapshot(root)).toEqual(before);
   });
 
@@ -575,7 +599,7 @@ describe('--timings', () => {
     const { phases } = JSON.parse(lines[0]!) as { phases: Record<string, number> };
     expect(Object.keys(phases)).toEqual(
       PHASES.filter((phase) =>
-        ['registry', 'validate', 'render', 'prettier', 'write'].includes(phase),
+        ['registry', 'validate', 'render', 'prettier', 'cassettes', 'write'].includes(phase),
       ),
     );
     for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);

@@ -20,8 +20,8 @@ import {
 import { runMain } from './helpers/io.js';
 import { createTempWorkspace, type TempWorkspace } from './helpers/workspace.js';
 
-/** The flows the generated templates implement today. */
-const FLOWS = 'none';
+/** Every flow after Authorize. */
+const FLOWS = 'PSync,Capture,Void,Refund,RSync';
 
 let workspace: TempWorkspace;
 let emulator: GenericEmulator;
@@ -123,5 +123,38 @@ describe("new's Next lines, run as printed", { timeout: 60_000 }, () => {
     const authorized = await runLine('authorize');
     expect(authorized).toMatchObject({ status: 'Authorized' });
     expect(typeof authorized['connectorTransactionId']).toBe('string');
+  });
+
+  it('a run line per chosen flow, and none for the others', () => {
+    const flows = nextLines.flatMap((line) => /--flow (\w+) /.exec(line)?.[1] ?? []);
+    expect(flows).toEqual(['psync', 'capture', 'void', 'refund', 'rsync']);
+  });
+
+  it('capture, psync, refund and rsync, then void of another payment, each with the ids printed before', async () => {
+    writePayment({});
+    const first = String((await runLine('authorize'))['connectorTransactionId']);
+    writePayment({ connectorTransactionId: first, amount: 600, captureId: 'cap_1' });
+    expect(await runLine('capture')).toMatchObject({ status: 'Charged' });
+    writePayment({ connectorTransactionId: first });
+    expect(await runLine('psync')).toMatchObject({ status: 'Charged' });
+    writePayment({
+      connectorTransactionId: first,
+      refundId: 'ref_1',
+      amount: 250,
+      paymentAmount: 600,
+    });
+    const refunded = await runLine('refund');
+    expect(refunded).toMatchObject({ status: 'Success' });
+    writePayment({
+      connectorTransactionId: first,
+      refundId: 'ref_1',
+      connectorRefundId: String(refunded['connectorRefundId']),
+    });
+    expect(await runLine('rsync')).toMatchObject({ status: 'Success' });
+
+    writePayment({ referenceId: 'order_0002' });
+    const second = String((await runLine('authorize'))['connectorTransactionId']);
+    writePayment({ referenceId: 'order_0002', connectorTransactionId: second, voidId: 'void_1' });
+    expect(await runLine('void')).toMatchObject({ status: 'Voided' });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * All 144 answer combinations, each with the five flows after Authorize, and a few subsets of
- * those flows, rendered into one sample workspace that mirrors this repository: one strict tsc
+ * those flows, rendered (with their day-one cassettes) into one sample workspace that mirrors this repository: one strict tsc
  * program over every generated connector and test, and one vitest run of every generated test
  * file against the generic emulator, with one more file that runs every generated flow of every
  * connector against the emulator built from its answers (helpers/generated-flows.ts).
@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { dayOneCassettes } from '../../src/generator/cassettes/index.js';
 import type { TemplateContext } from '../../src/generator/render/render.js';
 import { renderConnector } from '../../src/generator/render/render.js';
 import {
   createSampleWorkspace,
+  samplePath,
   type CheckResult,
   type SampleWorkspace,
 } from '../../src/generator/verify/sample-workspace.js';
@@ -107,12 +109,28 @@ describe.concurrent(
       workspace = await createSampleWorkspace({ prefix: 'cc-combos-' });
       const started = performance.now();
       for (const context of contexts) {
-        await workspace.write(context.names.folder, renderConnector(context));
+        const { folder } = context.names;
+        const rendered = renderConnector(context);
+        await workspace.write(folder, rendered);
+        // the day-one cassettes the generated test replays, as `new` records them
+        const modules = rendered
+          .filter((file) => file.output !== 'test')
+          .map((file) => ({ path: samplePath(folder, file.output), content: file.content }));
+        const cassettes = await dayOneCassettes({
+          answers: context.answers,
+          connectorId: context.names.id,
+          modules,
+          entry: samplePath(folder, 'index'),
+          exportName: context.names.value,
+          runtimeSpecifier: context.imports.runtime,
+        });
+        await workspace.writeCassettes(folder, cassettes);
       }
       renderMs = performance.now() - started;
       await writeDriver(workspace.root);
       await writeFile(path.join(workspace.root, 'test/flows.test.ts'), flowsTestFile());
-    });
+      // recording every connector's cassettes runs each one through its scenarios
+    }, 300_000);
     afterAll(async () => {
       await workspace?.dispose();
     });
@@ -127,7 +145,9 @@ describe.concurrent(
 
     it('type-check as one strict program', async ({ annotate }) => {
       const result = await workspace.typeCheck();
-      await annotate(`render ${Math.round(renderMs)} ms, tsc ${Math.round(result.durationMs)} ms`);
+      await annotate(
+        `render and record ${Math.round(renderMs)} ms, tsc ${Math.round(result.durationMs)} ms`,
+      );
       expect(result.ok, report(result)).toBe(true);
     }, 300_000);
 

@@ -41,6 +41,8 @@ const INDEX = 'src/connectors/acme-pay/index.ts';
 const TRANSFORMERS = 'src/connectors/acme-pay/transformers.ts';
 const TEST_FILE = 'test/connectors/acme-pay.test.ts';
 const MANIFEST = 'src/connectors/acme-pay/manifest.json';
+const CASSETTES = 'test/connectors/acme-pay/cassettes/';
+const isCassette = (file: string) => file.startsWith(CASSETTES);
 const README = 'src/connectors/acme-pay/README.md';
 
 const REGISTRY_WITH_ACME = `import type { AmountType, Connector } from '../runtime/index.js';
@@ -137,8 +139,12 @@ describe('the fixture', () => {
     const fixture = parseManifest(fixtureText(), FIXTURE);
     expect(fixture.templateHash).not.toBe(templateHash());
     const rendered = await currentRender(emptyWorkspace());
-    // the README came later: the fixture has every file but it
-    expect([...Object.keys(fixture.files), README].sort()).toEqual(Object.keys(rendered).sort());
+    // the README and the cassettes came later: the fixture has every file but them
+    expect([...Object.keys(fixture.files), README].sort()).toEqual(
+      Object.keys(rendered)
+        .filter((file) => !isCassette(file))
+        .sort(),
+    );
     // the two template changes since: the runtime's joinUrl, and a capped error reason
     expect(fixture.files[INDEX]?.pristine).toContain('function endpointUrl(');
     expect(rendered[INDEX]).not.toContain('endpointUrl');
@@ -156,11 +162,17 @@ describe('regenerate after a template change', () => {
     const plan = await planRegeneration({ cwd: root, id: 'acme_pay' });
     expect(plan.conflicts).toEqual([]);
     expect(plan.keptDeleted).toEqual([]);
-    expect(plan.changes.map((change) => [change.path, change.type]).sort()).toEqual([
+    const changes = plan.changes.map((change) => [change.path, change.type]).sort();
+    expect(changes.filter(([file]) => !isCassette(file!))).toEqual([
       [README, 'create'],
       [INDEX, 'update'],
       [MANIFEST, 'update'],
       [TRANSFORMERS, 'update'],
+      [TEST_FILE, 'update'],
+    ]);
+    expect(changes.filter(([file]) => isCassette(file!))).toContainEqual([
+      `${CASSETTES}authorize-charged.json`,
+      'create',
     ]);
     await applyPlan(plan);
 
@@ -629,6 +641,41 @@ describe('regenerate --flows', () => {
 
     const text = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
     expect(text.code).toBe(0);
+  });
+
+  it("creates the payment and refund flows' files when one is added, and deletes it (untouched) or keeps it (edited) when they go", async () => {
+    const PAYMENTS = 'src/connectors/acme-pay/transformers-payments.ts';
+    const root = await generated({ ...ACME, flows: [] });
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+
+    const added = await runMain(['regenerate', 'acme_pay', '--flows', 'PSync'], { cwd: root });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`CREATE ${PAYMENTS}`);
+    const rendered = await currentRender(root, { flows: ['PSync'] });
+    expect(read(root, PAYMENTS)).toBe(rendered[PAYMENTS]);
+    expect(read(root, INDEX)).toBe(rendered[INDEX]);
+    expect(manifestOf(root).files[PAYMENTS]?.sha256).toBe(sha256(rendered[PAYMENTS]!));
+
+    const dropped = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(dropped.code).toBe(0);
+    expect(dropped.stdout).toContain(`DELETE ${PAYMENTS}`);
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
+
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void'], { cwd: root });
+    write(root, PAYMENTS, `${NOTE}${read(root, PAYMENTS)}`);
+    // the refund flows' file comes and goes with them
+    const REFUNDS = 'src/connectors/acme-pay/transformers-refunds.ts';
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void,Refund,RSync'], { cwd: root });
+    const withRefunds = await currentRender(root, { flows: ['Void', 'Refund', 'RSync'] });
+    expect(read(root, REFUNDS)).toBe(withRefunds[REFUNDS]);
+    expect(read(root, README)).toContain('opt Refund captured money');
+    const kept = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(existsSync(path.join(root, REFUNDS))).toBe(false);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(`KEPT ${PAYMENTS}: edited since generation; it is yours now`);
+    expect(read(root, PAYMENTS).startsWith(NOTE)).toBe(true);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
   });
 
   it('says which edited file it kept and why', async () => {

@@ -252,7 +252,11 @@ describe('renderConnector', () => {
             tokenPlacement: 'header',
             tokenName: "X-'Token'",
           },
-          imports: { runtime: "../run'time.js", testing: '../test\ning.js' },
+          imports: {
+            runtime: "../run'time.js",
+            testing: '../test\ning.js',
+            cassettes: "./it's/cassettes/",
+          },
         }),
       );
       const index = parse(fileOf(files, 'index'));
@@ -266,7 +270,14 @@ describe('renderConnector', () => {
       expect(specifiers(index)).toContain("../run'time.js");
       const test = parse(fileOf(files, 'test'));
       expect(specifiers(test)).toContain('../test\ning.js');
-      expect(literalsNamed(test, 'tokenName')).toEqual(["X-'Token'"]);
+      const cassettesUrl = (node: ts.Node): string[] =>
+        ts.isNewExpression(node) &&
+        node.expression.getText(test) === 'URL' &&
+        node.arguments?.[0] !== undefined &&
+        ts.isStringLiteral(node.arguments[0])
+          ? [node.arguments[0].text]
+          : node.getChildren(test).flatMap(cassettesUrl);
+      expect(cassettesUrl(test)).toEqual(["./it's/cassettes/"]);
     });
 
     it('quotes a body token name that is not an identifier as a property key', () => {
@@ -318,6 +329,7 @@ describe('renderConnector', () => {
               runtime: `../../${'deeper/'.repeat(12)}runtime/index.js`,
               testing: `../../${'deeper/'.repeat(12)}testing/index.js`,
               connector: `../../${'deeper/'.repeat(12)}connector/index.js`,
+              cassettes: `./${'deeper-folder-'.repeat(8)}/cassettes/`,
             },
           });
           for (const file of renderConnector({

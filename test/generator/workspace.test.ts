@@ -173,6 +173,7 @@ describe('connector paths and import specifiers', () => {
       readme: 'src/connectors/new-payment/README.md',
       test: 'test/connectors/new-payment.test.ts',
       testDir: 'test/connectors/new-payment',
+      cassettes: 'test/connectors/new-payment/cassettes',
     });
   });
 

@@ -10,9 +10,10 @@ import path from 'node:path';
 
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 
-import { parseManifest, type Manifest } from '../lifecycle/manifest.js';
 import { UsageError } from '../errors.js';
+import { parseManifest, type Manifest } from '../lifecycle/manifest.js';
 import { entryModule, registryIndex } from '../registry/entry-cache.js';
+import { conflictMarkerError, WorkspaceSourceError } from '../workspace-source-error.js';
 import {
   connectorPathsById,
   IMPORT_TARGETS,
@@ -99,6 +100,21 @@ function readManifest(workspace: Workspace, id: string): Manifest | undefined {
   }
 }
 
+/** A file with conflict markers or a syntax error is named with its line, before any item. */
+function refuseUnparsable(workspace: Workspace, project: Project, files: readonly SourceFile[]) {
+  const program = project.getProgram().compilerObject;
+  for (const file of files) {
+    const relative = path.relative(workspace.root, file.getFilePath()).split(path.sep).join('/');
+    const marker = conflictMarkerError(relative, file.getFullText());
+    if (marker !== undefined) throw marker;
+    const [first] = program.getSyntacticDiagnostics(file.compilerNode);
+    if (first === undefined) continue;
+    const at = file.compilerNode.getLineAndCharacterOfPosition(first.start ?? 0);
+    const reason = ts.flattenDiagnosticMessageText(first.messageText, '\n');
+    throw new WorkspaceSourceError(relative, at.line + 1, at.character + 1, reason);
+  }
+}
+
 /** One Project per run: the registered connector `id` and the workspace files it imports. */
 export async function loadConnectorSources(cwd: string, id: string): Promise<ConnectorSources> {
   const workspace = loadWorkspace(cwd);
@@ -152,6 +168,7 @@ export async function loadConnectorSources(cwd: string, id: string): Promise<Con
       queue.push(target);
     }
   }
+  refuseUnparsable(workspace, project, files);
   return {
     workspace,
     id,

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { ConformancePreset } from '../../testing/conformance-presets.js';
+import { TYPESCRIPT_FILES } from '../verify/sample-workspace.js';
 import { workspaceVitest } from '../verify/workspace.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 import { stringValue } from './code-graph.js';
@@ -75,6 +76,11 @@ async function runConformance(
   const dir = await mkdtemp(path.join(tmpdir(), 'cc-check-conformance-'));
   try {
     await writeFile(path.join(dir, 'conformance.test.ts'), conformanceTestFile(definition, preset));
+    // a workspace of sources (this repository's layout) imports the runtime's .cts as TypeScript
+    await writeFile(
+      path.join(dir, 'vitest.config.mjs'),
+      `export default { oxc: { include: ${TYPESCRIPT_FILES} }, test: { include: ['conformance.test.ts'] } };\n`,
+    );
     return await runVitest({ vitest, root: dir, files: [], timeoutMs: RUN_TIMEOUT_MS });
   } catch (error) {
     // the testing module does not resolve (the package is not installed): the suite cannot run

@@ -25,6 +25,8 @@ export interface TemplateImports {
   readonly sandbox: string;
   /** The connector's index, from the test file. */
   readonly connector: string;
+  /** The folder of the connector's cassettes, from the test file, ending in `/`. */
+  readonly cassettes: string;
 }
 
 export interface TemplateContext {

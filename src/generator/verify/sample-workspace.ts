@@ -44,6 +44,11 @@ export interface SampleWorkspace {
     folder: string,
     files: ReadonlyArray<Pick<RenderedFile, 'output' | 'content'>>,
   ): Promise<void>;
+  /** Writes a connector's cassettes (by file name) into its cassettes folder. */
+  writeCassettes(
+    folder: string,
+    cassettes: ReadonlyArray<{ readonly name: string; readonly content: string }>,
+  ): Promise<void>;
   /** One tsc program over every connector and test, with the repository's strict settings. */
   typeCheck(): Promise<CheckResult>;
   /** One vitest run over every test file. */
@@ -70,6 +75,7 @@ export function sampleImports(folder: string): TemplateImports {
     testing: '../../src/testing/index.js',
     sandbox: '../../src/sandbox/generic.js',
     connector: `../../src/connectors/${folder}/index.js`,
+    cassettes: `./${folder}/cassettes/`,
   };
 }
 
@@ -107,6 +113,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 }
 
 /** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
+/**
+ * The files Vite must transform as TypeScript, as a regex literal for a config file: the
+ * runtime's src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out).
+ */
+export const TYPESCRIPT_FILES = String.raw`/\.([cm]?ts|[jt]sx)$/`;
+
 function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
   const config = JSON.stringify({
     cacheDir: join(root, '.vite'),
@@ -120,8 +132,7 @@ function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
       hookTimeout: 30_000,
     },
   });
-  // the linked src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out)
-  return `export default { oxc: { include: /\\.([cm]?ts|[jt]sx)$/ }, ...${config} };\n`;
+  return `export default { oxc: { include: ${TYPESCRIPT_FILES} }, ...${config} };\n`;
 }
 
 /** Creates an empty sample workspace in the system's temporary directory. */
@@ -154,6 +165,11 @@ export async function createSampleWorkspace(
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, file.content);
       }
+    },
+    async writeCassettes(folder, cassettes) {
+      const dir = join(root, 'test/connectors', folder, 'cassettes');
+      await mkdir(dir, { recursive: true });
+      for (const cassette of cassettes) await writeFile(join(dir, cassette.name), cassette.content);
     },
     typeCheck: () =>
       runNode([tool('typescript/lib/tsc.js'), '-p', join(root, 'tsconfig.json'), '--noEmit'], root),

@@ -50,6 +50,8 @@ export interface GenericEmulatorOptions extends EmulatorLoopbackOptions {
   readonly tokenLifetimeMs?: number;
   /** The emulator's clock in ms (default `Date.now`); timestamps are checked against it. */
   readonly now?: () => number;
+  /** Makes each session token (default: random); a counter makes a recording repeatable. */
+  readonly issueToken?: () => string;
 }
 
 /** Credentials the emulator accepts unless the spec names others. */

@@ -229,4 +229,24 @@ export function credentials(auth: ConnectorAuthType) {
     });
     expect(found.filter((entry) => entry.status !== 'pass')).toEqual([]);
   });
+
+  it.each([
+    [
+      'a syntax error',
+      edited([['  buildErrorResponse,\n', '  buildErrorResponse,,\n']]),
+      /^src\/connectors\/acme\/index\.ts:32:\d+: /,
+    ],
+    [
+      'conflict markers',
+      edited([
+        [
+          '  buildErrorResponse,\n',
+          '<<<<<<< yours\n  buildErrorResponse,\n=======\n>>>>>>> new templates\n',
+        ],
+      ]),
+      /^src\/connectors\/acme\/index\.ts:32:1: resolve the conflict markers/,
+    ],
+  ])('refuses a connector file with %s, naming its line', async (_label, connector, message) => {
+    await expect(items({ 'src/connectors/acme/index.ts': connector })).rejects.toThrow(message);
+  });
 });
