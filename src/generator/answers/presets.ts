@@ -12,7 +12,8 @@ export type PresetId = (typeof PRESET_IDS)[number];
 /**
  * A complete answer set; every key is spelled out so a preset never depends on a default. The
  * presets choose no optional flow: the references' other flows speak their gateways' own wire
- * formats (Nuvei syncs payments and refunds on one endpoint), which the templates do not generate.
+ * formats (Nuvei syncs payments and refunds on one endpoint), not the generic one the templates
+ * generate.
  */
 export type PresetAnswers = Readonly<Required<Omit<AnswersInput, FlowEndpointKey>>>;
 

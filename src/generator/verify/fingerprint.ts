@@ -32,7 +32,7 @@ export interface ConnectorFingerprint {
   readonly id: string;
   /** Which of FINGERPRINT_FLOWS the connector defines. */
   readonly flows: readonly FingerprintFlow[];
-  /** Flows it defines beyond those (not compared: the presets choose no optional flow). */
+  /** Flows it defines beyond those (not compared: the presets choose none of them). */
   readonly otherFlows: readonly FlowName[];
   readonly shouldDoSessionToken: boolean;
   readonly shouldDoOrderCreate: boolean;

@@ -44,8 +44,9 @@ function describeValue(value: unknown): string {
 function otherFlowsNote(id: PresetId, reference: ConnectorFingerprint): string | undefined {
   if (reference.otherFlows.length === 0) return undefined;
   return (
-    `the reference ${id} also defines ${reference.otherFlows.join(', ')} in its gateway's own wire ` +
-    `format, which the preset does not choose: only ${FINGERPRINT_FLOWS.join(' and ')} are compared`
+    `the reference ${id} also defines ${reference.otherFlows.join(', ')}, in its gateway's own ` +
+    `wire format, so the preset chooses no flow after Authorize: only ` +
+    `${FINGERPRINT_FLOWS.join(' and ')} are compared`
   );
 }
 

@@ -13,16 +13,20 @@ import { expect } from 'vitest';
 import {
   authorize,
   capture,
+  ConnectorError,
+  createRouterData,
   hasFlow,
   IntegrationError,
   isRuntimeError,
   refund,
   refundSync,
   Secret,
+  simulateFlow,
   sync,
   voidPayment,
   type AmountType,
   type Connector,
+  type FlowRequest,
   type RouterData,
 } from '../../../src/runtime/index.js';
 import {
@@ -59,6 +63,20 @@ const FLOW_MEMBERS: Readonly<Partial<Record<GenericFlow, readonly string[]>>> = 
 };
 
 const AMOUNT = 1050;
+
+/** A request of each flow, for answers read without HTTP. */
+const UNKNOWN_ANSWER_REQUESTS: { readonly [F in GenericFlow]: FlowRequest<F> } = {
+  PSync: { connectorTransactionId: 'txn_1', amount: AMOUNT },
+  Capture: { connectorTransactionId: 'txn_1', amountToCapture: AMOUNT, currency: 'USD' },
+  Void: { connectorTransactionId: 'txn_1' },
+  Refund: {
+    connectorTransactionId: 'txn_1',
+    refundAmount: AMOUNT,
+    currency: 'USD',
+    merchantRefundId: 'refund-9',
+  },
+  RSync: { connectorTransactionId: 'txn_1', connectorRefundId: 'rf_1' },
+};
 
 function payment(captureMethod: 'automatic' | 'manual', referenceId: string) {
   return {
@@ -298,6 +316,27 @@ async function exerciseOn(
       capture(connector, { amountToCapture: 100, currency: 'USD' }, options),
     );
     expect(error.code).toBe('MISSING_CONNECTOR_TRANSACTION_ID');
+  }
+
+  // ---- an answer the status tables do not know: a typed error, never a guess ----
+  for (const flow of GENERIC_FLOWS.filter(has)) {
+    const refunds = flow === 'Refund' || flow === 'RSync';
+    const body = refunds
+      ? { status: 'SUCCESS', refundId: 'rf_1', refundStatus: 'REVERSED' }
+      : { status: 'SUCCESS', transactionId: 'txn_1', transactionStatus: 'SETTLING' };
+    const routerData = createRouterData(flow, {
+      flowData: { referenceId: 'order-9', status: 'Started' },
+      request: UNKNOWN_ANSWER_REQUESTS[flow],
+      auth: options.auth,
+    });
+    const error = await thrown(async () =>
+      simulateFlow(connector, routerData, {
+        baseUrl: emulator.baseUrl,
+        response: { status: 200, headers: {}, body: JSON.stringify(body) },
+      }),
+    );
+    expect(error, flow).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code, flow).toBe('RESPONSE_HANDLING_FAILED');
   }
 
   // ---- what went on the wire ----
