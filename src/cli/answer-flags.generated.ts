@@ -10,6 +10,8 @@ export interface AnswerFlag {
   readonly description: string;
   readonly required: boolean;
   readonly choices?: readonly string[];
+  /** A comma-separated list of `choices` (or `none`). */
+  readonly list?: true;
   readonly default?: string;
 }
 
@@ -89,9 +91,10 @@ export const ANSWER_FLAGS: readonly AnswerFlag[] = [
     key: 'flows',
     flag: 'flows',
     description:
-      'Flows generated besides CreateSessionToken and Authorize (comma-separated; default: all)',
+      'Flows generated besides CreateSessionToken and Authorize (comma-separated, or none; default: all)',
     required: false,
     choices: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+    list: true,
     default: 'PSync,Capture,Void,Refund,RSync',
   },
   {

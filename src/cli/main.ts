@@ -121,6 +121,18 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
       );
     });
 
+  common(
+    program.command('check').argument('<id>', 'registered connector id, generated or hand-written'),
+  )
+    .description(
+      "the seed's integration checklist over a connector: flows, session step, token, auth, errors, amounts, base URLs, tests, conformance, TODO(you)s",
+    )
+    .action(async (id: string, options: CommonOptions) => {
+      await run(options, async (scoped) =>
+        (await import('./commands/check.js')).checkCommand(id, options, scoped),
+      );
+    });
+
   addAnswerFlags(common(program.command('regenerate').argument('<id>', 'connector id')), ['name'])
     .description('re-render a generated connector with the current templates, keeping your edits')
     .option('--dry-run', 'print the merged diffs; write nothing')

@@ -3,6 +3,7 @@
 import type { ConnectorPlan } from '../generator/lifecycle/index.js';
 import { unifiedDiff, type FileChange } from '../generator/changes/index.js';
 import type { CliIo } from './io.js';
+import { cassetteDiff, isCassettePath } from './cassette-summary.js';
 import { isManifestPath, manifestDiff } from './manifest-summary.js';
 
 export interface PlanReport {
@@ -15,9 +16,16 @@ export interface PlanReport {
   readonly dryRun: boolean;
 }
 
-/** A manifest shows as its one-line summary; every other file as its unified diff. */
+/**
+ * A manifest shows as its one-line summary, a created or deleted cassette as its exchanges;
+ * every other file as its unified diff.
+ */
 async function diffOf(change: FileChange, before: string | undefined): Promise<string> {
-  const summary = isManifestPath(change.path) ? await manifestDiff(change, before) : undefined;
+  const summary = isManifestPath(change.path)
+    ? await manifestDiff(change, before)
+    : isCassettePath(change.path)
+      ? await cassetteDiff(change, before)
+      : undefined;
   return summary ?? unifiedDiff(change, before);
 }
 

@@ -12,8 +12,19 @@ import { workspaceFile, type Workspace } from '../generator/workspace.js';
 /** The flows every generated connector defines (templates/connector/index.ts.hbs). */
 export const GENERATED_FLOWS = ['CreateSessionToken', 'Authorize'] as const;
 
+/** The flows after Authorize the templates generate when the `flows` answer chooses them. */
+const GENERATED_OPTIONAL_FLOWS: ReadonlySet<string> = new Set([
+  'PSync',
+  'Capture',
+  'Void',
+  'Refund',
+  'RSync',
+]);
+
 export interface PristineSummary {
   readonly name: string;
+  /** The flows its index defines: the two every connector has, then the chosen ones. */
+  readonly flows: readonly string[];
   readonly authType: string;
   readonly tokenPlacement: string;
   readonly tokenName: string;
@@ -57,11 +68,17 @@ export function pristineSummary(
     if (disk === undefined) return undefined;
     if (createHash('sha256').update(disk).digest('hex') !== record.sha256) return undefined;
   }
-  const { name, authType, tokenPlacement, tokenName } = manifest.answers ?? {};
+  const { name, authType, tokenPlacement, tokenName, flows = [] } = manifest.answers ?? {};
   const strings = [name, authType, tokenPlacement, tokenName];
   if (!strings.every((value) => typeof value === 'string')) return undefined;
+  // a version 1 manifest has no flows: its connector has none after Authorize
+  if (!Array.isArray(flows)) return undefined;
   return {
     name: name as string,
+    flows: [
+      ...GENERATED_FLOWS,
+      ...flows.filter((flow): flow is string => GENERATED_OPTIONAL_FLOWS.has(flow as string)),
+    ],
     authType: authType as string,
     tokenPlacement: tokenPlacement as string,
     tokenName: tokenName as string,

@@ -15,6 +15,30 @@ export interface CommonOptions {
   readonly verbose?: boolean;
 }
 
+/** What a list flag's value says there is none of: `--flows none` (or `--flows ''`). */
+export const NO_ITEMS = 'none';
+
+/**
+ * A commander parser for a list answer's flag: comma-separated `choices`, each at most once, or
+ * `none` (or nothing) for an empty list. Anything else is a usage error naming the item.
+ */
+export function listOf(choices: readonly string[]): (value: string) => string[] {
+  return (value) => {
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    if (items.length === 1 && items[0] === NO_ITEMS) return [];
+    const unknown = items.find((item) => !choices.includes(item));
+    if (unknown !== undefined) {
+      throw new InvalidArgumentError(
+        `"${unknown}" is not one of ${choices.join(', ')} (comma-separated, or ${NO_ITEMS}).`,
+      );
+    }
+    return items;
+  };
+}
+
 /** Every answer key as a kebab-case flag, from the table derived from the answers schema. */
 export function addAnswerFlags(command: Command, skip: readonly string[] = []): Command {
   for (const field of ANSWER_FLAGS) {
@@ -25,7 +49,9 @@ export function addAnswerFlags(command: Command, skip: readonly string[] = []): 
         ? field.description
         : `${field.description} (default: ${field.default})`;
     const option = new Option(`--${field.flag} <value>`, description);
-    if (field.choices !== undefined) option.choices(field.choices);
+    if (field.choices !== undefined && field.list === true) {
+      option.argParser(listOf(field.choices));
+    } else if (field.choices !== undefined) option.choices(field.choices);
     command.addOption(option);
   }
   return command;

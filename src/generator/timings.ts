@@ -2,9 +2,10 @@
 
 /**
  * `registry` is reading the workspace's registry and wiring the new entry (TypeScript's scanner);
- * `validate` is checking the answers, without the time a person spends at the prompts.
+ * `validate` is checking the answers, without the time a person spends at the prompts;
+ * `cassettes` is recording the day-one cassettes (or reading them from the cache).
  */
-export const PHASES = ['registry', 'validate', 'render', 'prettier', 'write'] as const;
+export const PHASES = ['registry', 'validate', 'render', 'prettier', 'cassettes', 'write'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export class PhaseTimer {

@@ -129,9 +129,26 @@ export interface ConnectorPaths {
   readonly dir: string;
   readonly index: string;
   readonly transformers: string;
+  /** PSync, Capture and Void: written only when the answers choose one of them. */
+  readonly payments: string;
+  /** Refund and RSync: written only when the answers choose one of them. */
+  readonly refunds: string;
   readonly manifest: string;
+  readonly readme: string;
   readonly test: string;
+  /** The connector's own folder under the tests. */
+  readonly testDir: string;
+  /** The folder of its cassettes there: `{testsDir}/{folder}/cassettes`. */
+  readonly cassettes: string;
 }
+
+/** The connector's own files, by what they hold, in its folder. */
+export const CONNECTOR_SOURCE_FILES = {
+  index: 'index.ts',
+  transformers: 'transformers.ts',
+  payments: 'transformers-payments.ts',
+  refunds: 'transformers-refunds.ts',
+} as const;
 
 export function connectorPaths(
   workspace: Workspace,
@@ -140,11 +157,26 @@ export function connectorPaths(
   const dir = path.posix.join(workspace.connectorsDir, connector.folder);
   return {
     dir,
-    index: `${dir}/index.ts`,
-    transformers: `${dir}/transformers.ts`,
+    index: `${dir}/${CONNECTOR_SOURCE_FILES.index}`,
+    transformers: `${dir}/${CONNECTOR_SOURCE_FILES.transformers}`,
+    payments: `${dir}/${CONNECTOR_SOURCE_FILES.payments}`,
+    refunds: `${dir}/${CONNECTOR_SOURCE_FILES.refunds}`,
     manifest: `${dir}/manifest.json`,
+    readme: `${dir}/README.md`,
     test: path.posix.join(workspace.testsDir, `${connector.folder}.test.ts`),
+    testDir: path.posix.join(workspace.testsDir, connector.folder),
+    cassettes: path.posix.join(workspace.testsDir, connector.folder, 'cassettes'),
   };
+}
+
+/**
+ * Whether a workspace file is the connector's own: in its folder, its test file, or in its folder
+ * under the tests (cassettes). Only such files may a manifest make regenerate or remove delete.
+ */
+export function isConnectorFile(paths: ConnectorPaths, file: string): boolean {
+  return (
+    file.startsWith(`${paths.dir}/`) || file === paths.test || file.startsWith(`${paths.testDir}/`)
+  );
 }
 
 /** The paths of a connector known only by its id (registry entry, CLI argument). */

@@ -8,8 +8,10 @@ export {
 } from './generic/forced.js';
 export {
   GENERIC_FLOW_ENDPOINT_DEFAULTS,
+  GENERIC_FLOWS,
   flowEndpoint,
   type EndpointKey,
+  type GenericFlow,
 } from './generic/routes.js';
 export { startGenericEmulator, type GenericEmulator } from './generic/emulator.js';
 export {

@@ -21,7 +21,7 @@ export interface ConformanceOptions<A extends AmountType> {
   readonly routes: ConformanceRoutes;
   /** The gateway's in-band refusal of a session (usually HTTP 200 with an error status). */
   readonly sessionFailure: GatewayReply;
-  /** A JSON error body the gateway sends with a 4xx; defaults to a generic one. */
+  /** A JSON error answer the gateway sends with a 4xx (a recorded one); defaults to `{}`. */
   readonly jsonError?: GatewayReply;
   /** The base URL to call, given the emulator's (e.g. to add a path or a trailing slash). */
   readonly baseUrl?: (emulator: LoopbackGateway) => string;

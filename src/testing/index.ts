@@ -5,5 +5,6 @@ export {
   runConnectorConformance,
   type ConformanceOptions,
 } from './conformance.js';
+export { conformancePreset, type ConformancePreset } from './conformance-presets.js';
 export { tokenInRequest } from './token-location.js';
 export * from './cassette/index.js';

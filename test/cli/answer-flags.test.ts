@@ -17,6 +17,7 @@ function derived() {
       description: meta.description,
       required: meta.required,
       ...(meta.choices === undefined ? {} : { choices: meta.choices }),
+      ...(meta.list === undefined ? {} : { list: meta.list }),
       ...(meta.default === undefined ? {} : { default: meta.default }),
     };
   });

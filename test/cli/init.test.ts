@@ -309,4 +309,18 @@ describe('an init workspace, end to end with the built package', { timeout: 120_
     expect(tests.stderr + tests.stdout).not.toMatch(/failed|skipped/);
     expect(tests.code).toBe(0);
   });
+
+  it('check nuvei runs the checklist there: its tests and the suite from the installed package', async () => {
+    const checked = await cli(['check', 'nuvei', '--json'], 120_000);
+    expect(checked.stderr).toBe('');
+    const items = JSON.parse(checked.stdout) as Array<{ item: string; status: string }>;
+    const status = Object.fromEntries(items.map((entry) => [entry.item, entry.status]));
+    expect(status).toMatchObject({ 'token-read': 'pass', tests: 'pass', conformance: 'pass' });
+    // the preset's production URL is its sandbox's, and the templates leave TODO(you)s
+    expect(items.filter((entry) => entry.status !== 'pass').map((entry) => entry.item)).toEqual([
+      'base-urls',
+      'todos',
+    ]);
+    expect(checked.code).toBe(0);
+  });
 });

@@ -72,12 +72,31 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
     );
     run.send(KEYS.enter);
 
-    const summary = await run.waitFor('Write these 5 files? (Y/n)');
+    // the flows open all ticked; space unticks Void and RSync
+    await run.waitFor('Which flows does the connector have besides session token and authorize?');
+    await run.waitFor('◉ RSync');
+    run.send(KEYS.down, KEYS.down, KEYS.space, KEYS.down, KEYS.down, KEYS.space);
+    await run.waitFor('◯ RSync');
+    run.send(KEYS.enter);
+    // only the chosen flows' endpoints are asked, pre-filled below the Authorize endpoint
+    await run.waitFor('PSync endpoint (relative path) (v1/pay/{connectorTransactionId})');
+    run.send(KEYS.enter);
+    await answer(run, 'Capture endpoint (relative path)', '');
+    await run.waitFor('Refund endpoint (relative path) (v1/pay/{connectorTransactionId}/refunds)');
+    run.send(KEYS.enter);
+
+    const summary = await run.waitFor('Write these 24 files? (Y/n)');
     expect(summary).toContain('Acme (acme) in src/connectors/acme:');
     for (const line of [
       'CREATE src/connectors/acme/index.ts',
       'CREATE src/connectors/acme/transformers.ts',
+      'CREATE src/connectors/acme/transformers-payments.ts',
+      'CREATE src/connectors/acme/transformers-refunds.ts',
       'CREATE test/connectors/acme.test.ts',
+      'CREATE src/connectors/acme/README.md',
+      // the day-one cassettes: 2 session, 8 authorize, 2 each for PSync, Capture and Refund
+      'CREATE test/connectors/acme/cassettes/capture-charged.json',
+      'CREATE test/connectors/acme/cassettes/refund-success.json',
       'CREATE src/connectors/acme/manifest.json',
       'UPDATE src/connectors/registry.ts',
     ]) {
@@ -101,13 +120,13 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
       authorizeEndpoint: 'v1/pay',
       tokenPlacement: 'header',
       tokenName: 'X-Session-Token',
-      flows: ['PSync', 'Capture', 'Void', 'Refund', 'RSync'],
+      flows: ['PSync', 'Capture', 'Refund'],
       syncEndpoint: 'v1/pay/{connectorTransactionId}',
       captureEndpoint: 'v1/pay/{connectorTransactionId}/capture',
-      voidEndpoint: 'v1/pay/{connectorTransactionId}/void',
       refundEndpoint: 'v1/pay/{connectorTransactionId}/refunds',
-      refundSyncEndpoint: 'v1/pay/{connectorTransactionId}/refunds/{connectorRefundId}',
     });
+    expect(run.screen()).not.toContain('Void endpoint');
+    expect(run.screen()).not.toContain('RSync endpoint');
   });
 
   it('answering no at the confirm writes nothing (exit 1)', async () => {
@@ -115,7 +134,7 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
     const before = treeSnapshot(root);
     const run = start(['new', '--preset', 'paytm'], root);
     // a preset answers every question: only the confirm is left
-    const shown = await run.waitFor('Write these 5 files? (Y/n)');
+    const shown = await run.waitFor('Write these 16 files? (Y/n)');
     expect(shown).not.toContain('Connector name');
     run.send('n', KEYS.enter);
     await run.waitFor('Cancelled; nothing was written.');
@@ -160,6 +179,8 @@ describe('new on a terminal', { timeout: 60_000 }, () => {
         'query',
         '--token-name',
         'tok',
+        '--flows',
+        'none',
         '--dry-run',
       ],
       root,

@@ -1,12 +1,17 @@
 /** `create-connector list` and `remove` in this process over temporary workspaces. */
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { removeCommand } from '../../src/cli/commands/remove.js';
 import type { PromptAdapter } from '../../src/cli/commands/new/prompts.js';
+import {
+  createManifest,
+  parseManifest,
+  serializeManifest,
+} from '../../src/generator/lifecycle/manifest.js';
 import { captureIo, runMain } from './helpers/io.js';
 import { treeSnapshot, workspaceForTest } from './helpers/workspace.js';
 
@@ -39,7 +44,7 @@ describe('list', () => {
       {
         id: 'acme',
         name: 'Acme',
-        flows: ['CreateSessionToken', 'Authorize'],
+        flows: ['CreateSessionToken', 'Authorize', 'PSync', 'Capture', 'Void', 'Refund', 'RSync'],
         authType: 'HeaderKey',
         authTypes: ['HeaderKey'],
         tokenPlacement: 'query',
@@ -74,22 +79,30 @@ describe('list', () => {
     const variants = [
       ['--auth-type', 'BodyKey', '--token-placement', 'header', '--token-name', 'X-Token'],
       ['--auth-type', 'SignatureKey', '--token-placement', 'query'],
+      ['--flows', 'RSync,Capture'],
+      ['--flows', ''],
     ];
+    const folders = ['body-pay', 'signed-pay', 'some-flows', 'no-flows'];
     for (const [index, extra] of variants.entries()) {
-      const name = ['BodyPay', 'SignedPay'][index]!;
+      const name = ['BodyPay', 'SignedPay', 'SomeFlows', 'NoFlows'][index]!;
       const made = await runMain([ACME[0]!, name, ...ACME.slice(2, -3), ...extra, '--yes'], {
         cwd: root,
       });
       expect(made.code, made.stderr).toBe(0);
     }
     const fromManifests = (await runMain(['list', '--json'], { cwd: root })).json();
-    for (const folder of ['body-pay', 'signed-pay']) {
+    for (const folder of folders) {
       const index = path.join(root, 'src/connectors', folder, 'index.ts');
       writeFileSync(index, `${readFileSync(index, 'utf8')}// loaded, not derived\n`);
     }
     const loaded = (await runMain(['list', '--json'], { cwd: root })).json();
     expect(fromManifests).toEqual(loaded);
-    expect(loaded).toHaveLength(2);
+    expect(loaded).toHaveLength(folders.length);
+    const flowsOf = (id: string) =>
+      (loaded as unknown as Array<{ id: string; flows: string[] }>).find((entry) => entry.id === id)
+        ?.flows;
+    expect(flowsOf('some_flows')).toEqual(['CreateSessionToken', 'Authorize', 'Capture', 'RSync']);
+    expect(flowsOf('no_flows')).toEqual(['CreateSessionToken', 'Authorize']);
   });
 
   it('prints a table for people', async () => {
@@ -184,14 +197,27 @@ describe('remove', () => {
       dryRun: boolean;
     }>();
     expect(plan.dryRun).toBe(true);
-    expect(plan.changes.map(({ path, type }) => ({ path, type }))).toEqual([
+    const changes = plan.changes.map(({ path, type }) => ({ path, type }));
+    const cassettes = changes.filter(({ path }) =>
+      path.startsWith('test/connectors/acme/cassettes/'),
+    );
+    expect(changes.filter((change) => !cassettes.includes(change))).toEqual([
+      { path: 'src/connectors/acme/README.md', type: 'delete' },
       { path: 'src/connectors/acme/index.ts', type: 'delete' },
+      { path: 'src/connectors/acme/transformers-payments.ts', type: 'delete' },
+      { path: 'src/connectors/acme/transformers-refunds.ts', type: 'delete' },
       { path: 'src/connectors/acme/transformers.ts', type: 'delete' },
       { path: 'test/connectors/acme.test.ts', type: 'delete' },
       { path: 'src/connectors/acme/manifest.json', type: 'delete' },
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
-    expect(plan.changes[0]!.diff).toMatch(
+    // the recorded cassettes are generated files too
+    expect(cassettes).toContainEqual({
+      path: 'test/connectors/acme/cassettes/authorize-charged.json',
+      type: 'delete',
+    });
+    expect(cassettes.every(({ type }) => type === 'delete')).toBe(true);
+    expect(plan.changes[1]!.diff).toMatch(
       /^--- a\/src\/connectors\/acme\/index\.ts\n\+\+\+ \/dev\/null\n/,
     );
     expect(treeSnapshot(root)).toEqual(generated);
@@ -200,6 +226,42 @@ describe('remove', () => {
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('DELETE src/connectors/acme/index.ts');
     expect(filesOnly(treeSnapshot(root))).toEqual(before);
+  });
+
+  it("deletes every file the manifest lists in the connector's folders; never one outside", async () => {
+    const root = await workspaceForTest({ references: true });
+    expect((await runMain([...ACME, '--flows', 'Capture'], { cwd: root })).code).toBe(0);
+    const manifestFile = path.join(root, 'src/connectors/acme/manifest.json');
+    const manifest = parseManifest(readFileSync(manifestFile, 'utf8'));
+    // a cassette beside the test and a file of the connector's folder, and one outside both
+    const extra = {
+      'test/connectors/acme/cassettes/capture-charged.json': '{}\n',
+      'src/connectors/acme/capture.ts': 'export {};\n',
+      'docs/acme.md': '# Acme\n',
+    };
+    for (const [file, content] of Object.entries(extra)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), content);
+    }
+    const files = [
+      ...Object.entries(manifest.files).map(([file, record]) => ({
+        path: file,
+        content: record.pristine,
+      })),
+      ...Object.entries(extra).map(([file, content]) => ({ path: file, content })),
+    ];
+    writeFileSync(manifestFile, serializeManifest(createManifest({ ...manifest, files })));
+
+    const removed = await runMain(['remove', 'acme', '--json'], { cwd: root });
+    expect(removed.code).toBe(0);
+    const report = removed.json<{ changes: Array<{ path: string }>; kept: unknown[] }>();
+    const deleted = report.changes.map((change) => change.path);
+    expect(deleted).toContain('test/connectors/acme/cassettes/capture-charged.json');
+    expect(deleted).toContain('src/connectors/acme/capture.ts');
+    expect(deleted).toContain('src/connectors/acme/README.md');
+    expect(report.kept).toEqual([{ path: 'docs/acme.md', reason: 'not-generated' }]);
+    expect(readFileSync(path.join(root, 'docs/acme.md'), 'utf8')).toBe('# Acme\n');
+    expect(existsSync(path.join(root, 'src/connectors/acme'))).toBe(false);
   });
 
   it('refuses a hand-written connector and an unknown id (exit 1), changing nothing', async () => {
@@ -242,6 +304,7 @@ describe('remove', () => {
     expect((await runMain(ACME, { cwd: root })).code).toBe(0);
     rmSync(path.join(root, 'src/connectors/acme'), { recursive: true });
     rmSync(path.join(root, 'test/connectors/acme.test.ts'));
+    rmSync(path.join(root, 'test/connectors/acme'), { recursive: true });
     expect((await runMain(['list'], { cwd: root })).code).toBe(1);
     const repaired = await runMain(['remove', 'acme'], { cwd: root });
     expect(repaired.stderr).toBe('');
@@ -288,6 +351,7 @@ describe('remove', () => {
     const answer = (yes: boolean): PromptAdapter => ({
       input: () => Promise.reject(new Error('not asked')),
       select: () => Promise.reject(new Error('not asked')),
+      checkbox: () => Promise.reject(new Error('not asked')),
       confirm: (message) => {
         asked.push(message);
         return Promise.resolve(yes);

@@ -53,8 +53,11 @@ const NUVEI_FILES = [
   'src/connectors/nuvei/index.ts',
   'src/connectors/nuvei/transformers.ts',
   'test/connectors/nuvei.test.ts',
+  'src/connectors/nuvei/README.md',
   'src/connectors/nuvei/manifest.json',
 ];
+
+const isCassette = (file: string) => /^test\/connectors\/[a-z0-9-]+\/cassettes\//.test(file);
 
 const ACME = [
   'Acme',
@@ -90,10 +93,17 @@ describe('--json', () => {
     expect(Object.keys(report).sort()).toEqual(['changes', 'connector', 'dryRun']);
     expect(report.connector).toEqual({ id: 'nuvei', name: 'Nuvei', dir: 'src/connectors/nuvei' });
     expect(report.dryRun).toBe(false);
-    expect(report.changes).toEqual([
+    const cassettes = report.changes.filter((change) => isCassette(change.path));
+    expect(report.changes.filter((change) => !cassettes.includes(change))).toEqual([
       ...NUVEI_FILES.map((file) => ({ path: file, type: 'create' })),
       { path: 'src/connectors/registry.ts', type: 'update' },
     ]);
+    // the day-one cassettes, recorded by running the new connector against its emulator
+    expect(cassettes).toContainEqual({
+      path: 'test/connectors/nuvei/cassettes/authorize-charged.json',
+      type: 'create',
+    });
+    expect(cassettes.every((change) => change.type === 'create')).toBe(true);
     for (const change of report.changes) {
       expect(Object.keys(change).sort()).toEqual(['path', 'type']);
       expect(read(root, change.path).length).toBeGreaterThan(0);
@@ -129,7 +139,7 @@ describe('--json', () => {
     const report = result.json<NewReport>();
     expect(report.dryRun).toBe(true);
     expect(report.connector.id).toBe('paytm');
-    expect(report.changes).toHaveLength(5);
+    expect(report.changes.filter((change) => !isCassette(change.path))).toHaveLength(6);
     for (const change of report.changes) {
       expect(typeof change.diff).toBe('string');
       if (change.type === 'create') {
@@ -151,9 +161,24 @@ describe('--json', () => {
       .filter((line) => line.startsWith('+') && !line.startsWith('+++'));
     expect(added).toEqual([
       expect.stringMatching(
-        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
+        /^\+manifest of Paytm; create-connector@\d+\.\d+\.\d+; templates [0-9a-f]{12}; SignatureKey, token in body "txnToken"; files: src\/connectors\/paytm\/README\.md [0-9a-f]{8}, src\/connectors\/paytm\/index\.ts [0-9a-f]{8}, /,
       ),
     ]);
+    // a recorded cassette is its scenario and exchanges, not its JSON
+    const charged = report.changes.find((change) =>
+      change.path.endsWith('/cassettes/authorize-charged.json'),
+    )!;
+    expect(charged.diff).toBe(
+      [
+        '--- /dev/null',
+        '+++ b/test/connectors/paytm/cassettes/authorize-charged.json',
+        '@@ -0,0 +1,3 @@',
+        '+cassette paytm authorize-charged → Charged',
+        '+  CreateSessionToken POST /theia/api/v1/initiateTransaction → 200',
+        '+  Authorize POST /theia/api/v1/processTransaction → 200',
+        '',
+      ].join('\n'),
+    );
     expect(treeSnapshot(root)).toEqual(before);
   });
 
@@ -250,8 +275,53 @@ describe('without a terminal', () => {
     // Next: the emulator on a fixed port and the exact run command against it
     expect(suggested.stdout).toContain('  npx create-connector sandbox new_payment --port 4010');
     expect(suggested.stdout).toContain(
-      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010\n',
+      '  npx create-connector run new_payment --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010   # session token, then the payment',
     );
+    expect(suggested.stdout).toContain('  npx create-connector check new_payment');
+  });
+
+  it('Next: the sandbox, a run of each chosen flow against it, the tests and the README', async () => {
+    const root = await workspaceForTest();
+    const result = await runMain(
+      [
+        'new',
+        'Acme',
+        '--base-url',
+        'https://api.acme.test',
+        '--session-token-endpoint',
+        'v1/session',
+        '--authorize-endpoint',
+        'v1/pay',
+        '--flows',
+        'Capture,Refund',
+        '--yes',
+      ],
+      { cwd: root },
+    );
+    expect(result.code).toBe(0);
+    const next = result.stdout.slice(result.stdout.indexOf('Generated Acme (acme). Next:'));
+    const run =
+      'npx create-connector run acme --auth auth.json --payment payment.json --base-url http://127.0.0.1:4010';
+    expect(next.split('\n').map((line) => line.replace(/ {3}# .*$/, ''))).toEqual([
+      'Generated Acme (acme). Next:',
+      '  npx create-connector sandbox acme --port 4010',
+      `  ${run}`,
+      `  ${run} --flow capture`,
+      `  ${run} --flow refund`,
+      '  npx create-connector check acme',
+      '  npx vitest run test/connectors/acme.test.ts',
+      'src/connectors/acme/README.md shows its flows, how to record cassettes and what is left to you.',
+      '',
+    ]);
+    // each line says what payment.json needs for it
+    expect(next).toContain('--flow refund   # connectorTransactionId of a charged payment');
+    // the same commands as the README's
+    const readme = read(root, 'src/connectors/acme/README.md');
+    for (const line of next
+      .split('\n')
+      .filter((each) => each.startsWith('  npx create-connector'))) {
+      expect(readme).toContain(line.trim());
+    }
   });
 
   it('the suggestion keeps what was given and fills only what is missing', async () => {
@@ -529,7 +599,7 @@ describe('--timings', () => {
     const { phases } = JSON.parse(lines[0]!) as { phases: Record<string, number> };
     expect(Object.keys(phases)).toEqual(
       PHASES.filter((phase) =>
-        ['registry', 'validate', 'render', 'prettier', 'write'].includes(phase),
+        ['registry', 'validate', 'render', 'prettier', 'cassettes', 'write'].includes(phase),
       ),
     );
     for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);

@@ -79,6 +79,50 @@ describe('select', () => {
   });
 });
 
+describe('checkbox', () => {
+  const FLOWS = ['PSync', 'Capture', 'Void', 'Refund', 'RSync'];
+
+  it('opens with the checked choices ticked, and Enter takes them', async () => {
+    const answer = createPromptAdapter().checkbox({
+      message: 'Flows',
+      choices: FLOWS,
+      checked: FLOWS,
+    });
+    expect(await screenShowing('Flows')).toContain(
+      '? Flows\n❯◉ PSync\n ◉ Capture\n ◉ Void\n ◉ Refund\n ◉ RSync',
+    );
+    screen.keypress('enter');
+    expect(await answer).toEqual(FLOWS);
+  });
+
+  it('space unticks the choice under the cursor; the answer keeps the choices order', async () => {
+    const answer = createPromptAdapter().checkbox({
+      message: 'Flows',
+      choices: FLOWS,
+      checked: ['RSync', 'PSync', 'Void'],
+    });
+    expect(await screenShowing('Flows')).toContain('❯◉ PSync\n ◯ Capture\n ◉ Void');
+    screen.keypress('down');
+    screen.keypress('space'); // ticks Capture
+    screen.keypress('down');
+    screen.keypress('space'); // unticks Void
+    expect(await screenShowing('◯ Void')).toContain(' ◉ Capture');
+    screen.keypress('enter');
+    expect(await answer).toEqual(['PSync', 'Capture', 'RSync']);
+  });
+
+  it('nothing ticked is an answer: the empty list', async () => {
+    const answer = createPromptAdapter().checkbox({
+      message: 'Flows',
+      choices: FLOWS,
+      checked: [],
+    });
+    await screenShowing('Flows');
+    screen.keypress('enter');
+    expect(await answer).toEqual([]);
+  });
+});
+
 describe('confirm', () => {
   it('Enter takes the default (yes)', async () => {
     const answer = createPromptAdapter().confirm('Write 6 files?', true);
@@ -100,6 +144,10 @@ describe('Ctrl-C', () => {
   it.each([
     ['input', () => createPromptAdapter().input({ message: 'Question' })],
     ['select', () => createPromptAdapter().select({ message: 'Question', choices: ['a', 'b'] })],
+    [
+      'checkbox',
+      () => createPromptAdapter().checkbox({ message: 'Question', choices: ['a'], checked: [] }),
+    ],
     ['confirm', () => createPromptAdapter().confirm('Question', true)],
   ])('on %s becomes a clean cancel: usage error, exit 1', async (_kind, ask) => {
     const answer = ask();
@@ -207,7 +255,8 @@ const answers = await resolveAnswers(
   { positionalName: 'NewPayment', yes: false, interactive: true,
     flags: { baseUrl: 'https://api.example.com', sessionTokenEndpoint: 'a', authorizeEndpoint: 'b',
       amountType: 'MinorUnit', currencyUnit: 'Minor', contentType: 'application/json',
-      authType: 'HeaderKey', tokenPlacement: 'body', tokenName: 'token' } },
+      authType: 'HeaderKey', tokenPlacement: 'body', tokenName: 'token', flows: ['Capture'],
+      captureEndpoint: 'b/capture' } },
   { cwd: process.cwd(), existingIds: [], prompts },
 );
 process.stdout.write(answers.name);

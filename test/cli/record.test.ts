@@ -92,7 +92,21 @@ describe('record against create-connector sandbox', { timeout: 60_000 }, () => {
       writeJson(cwd, 'payment.json', PAYMENT),
     ];
 
-    const first = await record(cwd, [...args, '--json']);
+    // `new` recorded the day-one cassette of this scenario from the generic emulator already
+    const dayOne = path.join(
+      cwd,
+      'test',
+      'connectors',
+      'acme',
+      'cassettes',
+      'authorize-charged.json',
+    );
+    const recordedByNew = readFileSync(dayOne, 'utf8');
+    const refused = await record(cwd, [...args, '--json']);
+    expect(refused.code).toBe(1);
+    expect(readFileSync(dayOne, 'utf8')).toBe(recordedByNew);
+
+    const first = await record(cwd, [...args, '--json', '--force']);
     expect(first.code, first.stderr).toBe(0);
     const printed = first.json<{
       file: string;

@@ -29,6 +29,7 @@ function workdir(files: Readonly<Record<string, string>> = {}): string {
 const NEVER_ASK: PromptAdapter = {
   input: (question) => Promise.reject(new Error(`asked: ${question.message}`)),
   select: (question) => Promise.reject(new Error(`asked: ${question.message}`)),
+  checkbox: (question) => Promise.reject(new Error(`asked: ${question.message}`)),
   confirm: (message) => Promise.reject(new Error(`asked: ${message}`)),
 };
 
@@ -70,15 +71,16 @@ function allFlows(authorizeEndpoint: string) {
   };
 }
 
-const DEFAULTS = {
+const DEFAULTS_WITHOUT_FLOWS = {
   amountType: 'StringMinorUnit',
   currencyUnit: 'Minor',
   contentType: 'application/json',
   authType: 'HeaderKey',
   tokenPlacement: 'body',
   tokenName: 'sessionToken',
-  ...allFlows(REQUIRED.authorizeEndpoint),
 };
+
+const DEFAULTS = { ...DEFAULTS_WITHOUT_FLOWS, ...allFlows(REQUIRED.authorizeEndpoint) };
 
 describe('precedence: flag > answers file > preset > default', () => {
   const cases: ReadonlyArray<{
@@ -168,6 +170,60 @@ describe('precedence: flag > answers file > preset > default', () => {
     },
   ];
 
+  const capture = 'v1/payments/{connectorTransactionId}/capture';
+  const refund = 'v1/payments/{connectorTransactionId}/refunds';
+  const someFlows = {
+    flows: ['Capture', 'Refund'],
+    captureEndpoint: capture,
+    refundEndpoint: refund,
+  };
+  const noFlows = { flows: [] };
+  const base = { name: 'NewPayment', ...REQUIRED, ...DEFAULTS_WITHOUT_FLOWS };
+  const flowCases: typeof cases = [
+    {
+      title: '--flows as commander splits it',
+      input: { flags: { flows: ['Refund', 'Capture'] } },
+      expected: { ...base, ...someFlows },
+    },
+    {
+      title: '--flows as typed: a comma list',
+      input: { flags: { flows: 'Capture, Refund' } },
+      expected: { ...base, ...someFlows },
+    },
+    {
+      title: '--flows none',
+      input: { flags: { flows: 'none' } },
+      expected: { ...base, ...noFlows },
+    },
+    { title: "--flows ''", input: { flags: { flows: '' } }, expected: { ...base, ...noFlows } },
+    {
+      title: 'the file: a JSON array, with an endpoint',
+      input: {},
+      file: { flows: ['Refund'], refundEndpoint: 'refunds' },
+      expected: { ...base, flows: ['Refund'], refundEndpoint: 'refunds' },
+    },
+    {
+      title: "a flag beats the file's flows",
+      input: { flags: { flows: [] } },
+      file: { flows: ['Refund'] },
+      expected: { ...base, ...noFlows },
+    },
+  ];
+
+  it.each(flowCases)('flows: $title', async ({ input, file, expected }) => {
+    const cwd = workdir(file === undefined ? {} : { 'answers.json': JSON.stringify(file) });
+    const answers = await run(
+      {
+        positionalName: 'NewPayment',
+        ...input,
+        flags: { ...REQUIRED, ...input.flags },
+        ...(file === undefined ? {} : { answersFile: 'answers.json' }),
+      },
+      { cwd },
+    );
+    expect(answers).toEqual(expected);
+  });
+
   it.each(cases)('$title', async ({ input, file, expected }) => {
     const cwd = workdir(file === undefined ? {} : { 'answers.json': JSON.stringify(file) });
     const answers = await run(
@@ -255,6 +311,22 @@ describe('an answers file is refused, naming the key and the rule', () => {
         rule: expect.stringMatching(/^is not an answer key \(expected one of name, baseUrl, /),
       },
     ]);
+  });
+
+  it.each([
+    ['a comma list', 'Capture,Refund', 'must be an array'],
+    [
+      'an unknown flow',
+      ['Capture', 'Settle'],
+      'must be one of PSync, Capture, Void, Refund, RSync',
+    ],
+    ['a flow twice', ['Void', 'Void'], 'lists Void twice'],
+  ])('flows as %s', async (_title, flows, rule) => {
+    const cwd = workdir({ 'answers.json': JSON.stringify({ flows }) });
+    const error = await failure(
+      run({ answersFile: 'answers.json', positionalName: 'A1', flags: REQUIRED }, { cwd }),
+    );
+    expect(error.issues).toEqual([{ key: 'flows', value: flows, rule }]);
   });
 
   it('a bad value in the file is refused even when a flag overrides it', async () => {
@@ -434,6 +506,23 @@ describe('missing answers without a terminal (or with --yes)', () => {
     );
   });
 
+  it('the command spells the flows as their flag does, none included', async () => {
+    for (const [flows, spelled] of [
+      [[], 'none'],
+      [['Capture', 'RSync'], 'Capture,RSync'],
+    ] as const) {
+      const error = await failure(run({ positionalName: 'Acme', flags: { flows } }));
+      const command = (error as CliError).hint?.split('\n')[1] ?? '';
+      expect(command).toContain(` --flows ${spelled} `);
+      const resolved = await run({
+        positionalName: 'Acme',
+        flags: { ...REQUIRED, flows: spelled },
+        yes: true,
+      });
+      expect(resolved.flows).toEqual(flows);
+    }
+  });
+
   it('refused values are listed with the missing keys and left out of the command', async () => {
     const error = await failure(
       run({
@@ -500,6 +589,19 @@ async function pick(question: string, preselected: string, downs = 0): Promise<v
   screen.keypress('enter');
 }
 
+const FLOWS_QUESTION = 'Which flows does the connector have besides session token and authorize?';
+const OPTIONAL_FLOWS = ['PSync', 'Capture', 'Void', 'Refund', 'RSync'];
+
+/** On the flows checkbox (all ticked when it opens), leaves exactly `chosen` ticked. */
+async function tickFlows(chosen: readonly string[]): Promise<void> {
+  expect(await screenShowing(`? ${FLOWS_QUESTION}`)).toContain('❯◉ PSync');
+  for (const [index, flow] of OPTIONAL_FLOWS.entries()) {
+    if (index > 0) screen.keypress('down');
+    if (!chosen.includes(flow)) screen.keypress('space');
+  }
+  screen.keypress('enter');
+}
+
 describe('on a terminal, every key not given is asked', () => {
   const interactive = { interactive: true, yes: false } as const;
 
@@ -534,6 +636,21 @@ describe('on a terminal, every key not given is asked', () => {
     await pick('Where does Authorize carry the session token?', 'body', 1); // → header
     expect(await screenShowing('Name of the field')).toContain('(X-Session-Token)');
     screen.keypress('enter');
+    // every flow ticked; each endpoint pre-filled below the Authorize endpoint
+    expect(await screenShowing(`? ${FLOWS_QUESTION}`)).toContain(
+      '❯◉ PSync\n ◉ Capture\n ◉ Void\n ◉ Refund\n ◉ RSync',
+    );
+    screen.keypress('enter');
+    for (const [question, preFilled] of [
+      ['PSync endpoint', 'v1/payments/{connectorTransactionId}'],
+      ['Capture endpoint', 'v1/payments/{connectorTransactionId}/capture'],
+      ['Void endpoint', 'v1/payments/{connectorTransactionId}/void'],
+      ['Refund endpoint', 'v1/payments/{connectorTransactionId}/refunds'],
+      ['RSync endpoint', 'v1/payments/{connectorTransactionId}/refunds/{connectorRefundId}'],
+    ] as const) {
+      expect(await screenShowing(`? ${question} (relative path)`)).toContain(`(${preFilled})`);
+      screen.keypress('enter');
+    }
 
     expect(await pending).toEqual({
       name: 'NewPayment',
@@ -572,6 +689,18 @@ describe('on a terminal, every key not given is asked', () => {
     expect(await screenShowing('Name of the field')).toContain('(sessionToken)');
     screen.type('txnToken');
     screen.keypress('enter');
+    await tickFlows(['Capture', 'Refund']);
+    // only the chosen flows' endpoints are asked; a refused one is asked again
+    await answerAfterRefusal(
+      'Capture endpoint (relative path)',
+      'pay/{refundId}/capture',
+      'may name only the placeholder {connectorTransactionId}, not {refundId}',
+      'capture/{connectorTransactionId}',
+    );
+    expect(await screenShowing('? Refund endpoint')).toContain(
+      '(pay/{connectorTransactionId}/refunds)',
+    );
+    screen.keypress('enter');
 
     expect(await pending).toEqual({
       name: 'Acme',
@@ -584,13 +713,68 @@ describe('on a terminal, every key not given is asked', () => {
       authorizeEndpoint: 'pay',
       tokenPlacement: 'query',
       tokenName: 'txnToken',
-      ...allFlows('pay'),
+      flows: ['Capture', 'Refund'],
+      captureEndpoint: 'capture/{connectorTransactionId}',
+      refundEndpoint: 'pay/{connectorTransactionId}/refunds',
     });
     const transcript = await screen.getFullOutput();
+    for (const flow of ['PSync', 'Void', 'RSync'])
+      expect(transcript).not.toContain(`${flow} endpoint`);
     expect(transcript).not.toContain('Connector name');
     expect(transcript).not.toContain('Base URL');
     expect(transcript).not.toContain('Amount type');
     expect(transcript).not.toContain('Authorize endpoint');
+  });
+
+  it('with no flow ticked, no endpoint is asked', async () => {
+    const pending = resolveAnswers(
+      { positionalName: 'Acme', flags: { ...REQUIRED, ...DEFAULTS_WITHOUT_FLOWS }, ...interactive },
+      { cwd: workdir(), existingIds: [] },
+    );
+    await tickFlows([]);
+    expect(await pending).toEqual({
+      name: 'Acme',
+      ...REQUIRED,
+      ...DEFAULTS_WITHOUT_FLOWS,
+      flows: [],
+    });
+    expect(await screen.getFullOutput()).not.toContain('endpoint');
+  });
+
+  it('flows given as a flag are not asked; their endpoints are', async () => {
+    const pending = resolveAnswers(
+      {
+        positionalName: 'Acme',
+        flags: { ...REQUIRED, ...DEFAULTS_WITHOUT_FLOWS, flows: 'Void' },
+        ...interactive,
+      },
+      { cwd: workdir(), existingIds: [] },
+    );
+    await answer('Void endpoint (relative path)', 'cancel');
+    expect(await pending).toMatchObject({ flows: ['Void'], voidEndpoint: 'cancel' });
+    expect(await screen.getFullOutput()).not.toContain(FLOWS_QUESTION);
+  });
+
+  it('an endpoint given for a flow left unticked is refused, naming both keys', async () => {
+    const pending = resolveAnswers(
+      {
+        positionalName: 'Acme',
+        flags: { ...REQUIRED, ...DEFAULTS_WITHOUT_FLOWS, voidEndpoint: 'cancel' },
+        ...interactive,
+      },
+      { cwd: workdir(), existingIds: [] },
+    );
+    await tickFlows(['PSync']);
+    await screenShowing('? PSync endpoint');
+    screen.keypress('enter');
+    const error = await failure(pending);
+    expect(error.issues).toEqual([
+      {
+        key: 'voidEndpoint',
+        value: 'cancel',
+        rule: 'is given but flows does not include Void (add Void to flows or drop voidEndpoint)',
+      },
+    ]);
   });
 
   it('re-asks a name whose id is already registered', async () => {

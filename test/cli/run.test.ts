@@ -153,6 +153,9 @@ beforeAll(async () => {
       'header',
       '--content-type',
       'application/x-www-form-urlencoded',
+      // without PSync: the run of a flow the connector lacks
+      '--flows',
+      'Capture,Refund',
       '--yes',
     ],
     { cwd: root },

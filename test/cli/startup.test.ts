@@ -52,6 +52,7 @@ describe('nothing heavy loads to show help or the version', { timeout: 60_000 },
     [['new', '--help']],
     [['run', '--help']],
     [['help', 'sandbox']],
+    [['check', '--help']],
     [['--version']],
   ])('create-connector %j', async (args) => {
     const probed = await probeModules([...SOURCE_CLI, ...args], workspace.root);

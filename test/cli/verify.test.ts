@@ -13,9 +13,9 @@ import { runMain } from './helpers/io.js';
 import { REPO_ROOT, workspaceForTest } from './helpers/workspace.js';
 
 const PROGRESS = [
-  'verify: rendering 6 samples…',
-  'verify: type-checking 6 samples…',
-  'verify: running the tests of 6 samples…',
+  'verify: rendering 7 samples…',
+  'verify: type-checking 7 samples…',
+  'verify: running the tests of 7 samples…',
   'verify: comparing the nuvei and paytm presets with the reference connectors…',
   'verify: checking the registry, connector folders and manifests…',
 ];

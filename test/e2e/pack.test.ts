@@ -84,7 +84,10 @@ describe('the tarball', { timeout: 60_000 }, () => {
         'dist/runtime/index.d.ts',
         'templates/connector/index.ts.hbs',
         'templates/connector/transformers.ts.hbs',
+        'templates/connector/transformers-payments.ts.hbs',
+        'templates/connector/transformers-refunds.ts.hbs',
         'templates/connector/test.ts.hbs',
+        'templates/connector/README.md.hbs',
       ]),
     );
     const roots = new Set(files.map((file) => file.split('/')[0]));

@@ -50,7 +50,7 @@ describe('the flows answer', () => {
   it.each([
     [['Capture', 'Capture'], 'lists Capture twice'],
     [['Settle'], 'must be one of PSync, Capture, Void, Refund, RSync'],
-    ['Capture,Refund', 'must be a array'],
+    ['Capture,Refund', 'must be an array'],
   ])('refuses %j: %s', (flows, rule) => {
     expect(issuesOf({ flows })).toEqual([expect.objectContaining({ key: 'flows', rule })]);
   });

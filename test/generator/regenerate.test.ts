@@ -14,10 +14,12 @@ import { parseAnswers, type AnswersInput } from '../../src/generator/answers/ind
 import { connectorFiles } from '../../src/generator/lifecycle/connector-files.js';
 import { applyPlan, planNewConnector } from '../../src/generator/lifecycle/index.js';
 import {
+  createManifest,
   generatorVersion,
   parseManifest,
   MANIFEST_VERSION,
   registerManifestMigration,
+  serializeManifest,
   sha256,
   type Manifest,
 } from '../../src/generator/lifecycle/manifest.js';
@@ -39,6 +41,9 @@ const INDEX = 'src/connectors/acme-pay/index.ts';
 const TRANSFORMERS = 'src/connectors/acme-pay/transformers.ts';
 const TEST_FILE = 'test/connectors/acme-pay.test.ts';
 const MANIFEST = 'src/connectors/acme-pay/manifest.json';
+const CASSETTES = 'test/connectors/acme-pay/cassettes/';
+const isCassette = (file: string) => file.startsWith(CASSETTES);
+const README = 'src/connectors/acme-pay/README.md';
 
 const REGISTRY_WITH_ACME = `import type { AmountType, Connector } from '../runtime/index.js';
 import { acmePay } from './acme-pay/index.js';
@@ -134,7 +139,12 @@ describe('the fixture', () => {
     const fixture = parseManifest(fixtureText(), FIXTURE);
     expect(fixture.templateHash).not.toBe(templateHash());
     const rendered = await currentRender(emptyWorkspace());
-    expect(Object.keys(fixture.files).sort()).toEqual(Object.keys(rendered).sort());
+    // the README and the cassettes came later: the fixture has every file but them
+    expect([...Object.keys(fixture.files), README].sort()).toEqual(
+      Object.keys(rendered)
+        .filter((file) => !isCassette(file))
+        .sort(),
+    );
     // the two template changes since: the runtime's joinUrl, and a capped error reason
     expect(fixture.files[INDEX]?.pristine).toContain('function endpointUrl(');
     expect(rendered[INDEX]).not.toContain('endpointUrl');
@@ -152,10 +162,17 @@ describe('regenerate after a template change', () => {
     const plan = await planRegeneration({ cwd: root, id: 'acme_pay' });
     expect(plan.conflicts).toEqual([]);
     expect(plan.keptDeleted).toEqual([]);
-    expect(plan.changes.map((change) => [change.path, change.type]).sort()).toEqual([
+    const changes = plan.changes.map((change) => [change.path, change.type]).sort();
+    expect(changes.filter(([file]) => !isCassette(file!))).toEqual([
+      [README, 'create'],
       [INDEX, 'update'],
       [MANIFEST, 'update'],
       [TRANSFORMERS, 'update'],
+      [TEST_FILE, 'update'],
+    ]);
+    expect(changes.filter(([file]) => isCassette(file!))).toContainEqual([
+      `${CASSETTES}authorize-charged.json`,
+      'create',
     ]);
     await applyPlan(plan);
 
@@ -167,6 +184,7 @@ describe('regenerate after a template change', () => {
     expect(read(root, TRANSFORMERS)).toContain('text.slice(0, MAX_REASON_LENGTH)');
     expect(read(root, INDEX)).toBe(rendered[INDEX]);
     expect(read(root, TEST_FILE)).toBe(rendered[TEST_FILE]);
+    expect(read(root, README)).toBe(rendered[README]);
 
     const manifest = manifestOf(root);
     expect(manifest.templateHash).toBe(templateHash());
@@ -490,5 +508,226 @@ describe('merge3', () => {
     );
     expect(hasConflictMarkers(merged.content)).toBe(true);
     expect(hasConflictMarkers(base)).toBe(false);
+  });
+});
+
+describe('regenerate --flows', () => {
+  const ACME: AnswersInput = {
+    ...parseManifest(fixtureText(), FIXTURE).answers,
+    flows: ['Capture'],
+  };
+  const NOTE = '// Acme: our notes, which regenerate keeps.\n';
+  const README_NOTE = '> Our notes: the gateway team is on #acme-pay.\n\n';
+
+  async function generated(answers: AnswersInput): Promise<string> {
+    const root = emptyWorkspace();
+    const parsed = parseAnswers(answers);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await applyPlan(await planNewConnector({ cwd: root, answers: parsed.answers }));
+    return root;
+  }
+
+  /** The user's edits: a line atop transformers.ts, a note under the README's title. */
+  function editAsUser(root: string): void {
+    write(root, TRANSFORMERS, NOTE + read(root, TRANSFORMERS));
+    const readme = read(root, README);
+    const title = readme.indexOf('\n\n') + 2;
+    write(root, README, readme.slice(0, title) + README_NOTE + readme.slice(title));
+  }
+
+  function withEdits(rendered: Record<string, string>): Record<string, string> {
+    const readme = rendered[README]!;
+    const title = readme.indexOf('\n\n') + 2;
+    return {
+      ...rendered,
+      [TRANSFORMERS]: NOTE + rendered[TRANSFORMERS]!,
+      [README]: readme.slice(0, title) + README_NOTE + readme.slice(title),
+    };
+  }
+
+  it('adds a flow: new answers, every file merged with the edits kept, the manifest current', async () => {
+    const root = await generated(ACME);
+    editAsUser(root);
+
+    const result = await runMain(['regenerate', 'acme_pay', '--flows', 'Capture,Refund,RSync'], {
+      cwd: root,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    const answers = manifestOf(root).answers;
+    expect(answers.flows).toEqual(['Capture', 'Refund', 'RSync']);
+    expect(answers).toMatchObject({
+      captureEndpoint: 'v1/payments/{connectorTransactionId}/capture',
+      refundEndpoint: 'v1/payments/{connectorTransactionId}/refunds',
+      refundSyncEndpoint: 'v1/payments/{connectorTransactionId}/refunds/{connectorRefundId}',
+    });
+    const rendered = await currentRender(root, { flows: ['Capture', 'Refund', 'RSync'] });
+    // every file the new answers generate is there, with the user's edits merged in
+    for (const [file, content] of Object.entries(withEdits(rendered))) {
+      expect(read(root, file), file).toBe(content);
+    }
+    expect(read(root, README)).toContain('GET v1/payments/{connectorTransactionId}/refunds/');
+    const manifest = manifestOf(root);
+    expect(Object.keys(manifest.files).sort()).toEqual(Object.keys(rendered).sort());
+    for (const [file, content] of Object.entries(rendered)) {
+      expect(manifest.files[file]).toEqual({ sha256: sha256(content), pristine: content });
+    }
+    expect((await verify({ cwd: root, checks: ['registry', 'drift'] })).ok).toBe(true);
+  });
+
+  it('drops a flow: its endpoint answer goes, the files follow, the edits stay', async () => {
+    const root = await generated({
+      ...ACME,
+      flows: ['Capture', 'Refund'],
+      refundEndpoint: 'refunds/{connectorTransactionId}',
+    });
+    editAsUser(root);
+    const plan = await planRegeneration({ cwd: root, id: 'acme_pay', overrides: { flows: [] } });
+    expect(plan.conflicts).toEqual([]);
+    await applyPlan(plan);
+
+    const answers = manifestOf(root).answers as Record<string, unknown>;
+    expect(answers['flows']).toEqual([]);
+    expect(answers['captureEndpoint']).toBeUndefined();
+    expect(answers['refundEndpoint']).toBeUndefined();
+    const rendered = await currentRender(root, { flows: [] });
+    for (const [file, content] of Object.entries(withEdits(rendered))) {
+      expect(read(root, file), file).toBe(content);
+    }
+    expect(read(root, README)).not.toContain('refunds/{connectorTransactionId}');
+  });
+
+  it("deletes an untouched file only a dropped flow needed; keeps an edited one as the user's", async () => {
+    const root = await generated({ ...ACME, flows: ['Capture', 'Refund'] });
+    // files a flow's templates wrote (as they would for a flow with files of its own)
+    const only = 'src/connectors/acme-pay/refund-status.ts';
+    const edited = 'src/connectors/acme-pay/refund-reasons.ts';
+    const outside = 'docs/refunds.md';
+    const manifest = manifestOf(root);
+    const extra = {
+      [only]: '// refund statuses\n',
+      [edited]: '// refund reasons\n',
+      [outside]: '# Refunds\n',
+    };
+    for (const [file, content] of Object.entries(extra)) write(root, file, content);
+    write(root, edited, '// refund reasons, with ours\n');
+    const files = Object.entries({
+      ...Object.fromEntries(
+        Object.entries(manifest.files).map(([file, record]) => [file, record.pristine]),
+      ),
+      ...extra,
+    }).map(([path, content]) => ({ path, content }));
+    write(root, MANIFEST, serializeManifest(createManifest({ ...manifest, files })));
+
+    const result = await runMain(['regenerate', 'acme_pay', '--flows', 'Capture', '--json'], {
+      cwd: root,
+    });
+    expect(result.code).toBe(0);
+    const report = result.json<{
+      changes: Array<{ path: string; type: string }>;
+      kept: Array<{ path: string; reason: string }>;
+    }>();
+    expect(report.changes).toContainEqual({ path: only, type: 'delete' });
+    expect(report.kept).toEqual([
+      { path: outside, reason: 'not-generated' },
+      { path: edited, reason: 'edited' },
+    ]);
+    expect(existsSync(path.join(root, only))).toBe(false);
+    expect(read(root, edited)).toBe('// refund reasons, with ours\n');
+    // a file outside the connector is never deleted, even untouched
+    expect(read(root, outside)).toBe('# Refunds\n');
+    expect(Object.keys(manifestOf(root).files)).not.toContain(edited);
+
+    const text = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(text.code).toBe(0);
+  });
+
+  it("creates the payment and refund flows' files when one is added, and deletes it (untouched) or keeps it (edited) when they go", async () => {
+    const PAYMENTS = 'src/connectors/acme-pay/transformers-payments.ts';
+    const root = await generated({ ...ACME, flows: [] });
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+
+    const added = await runMain(['regenerate', 'acme_pay', '--flows', 'PSync'], { cwd: root });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`CREATE ${PAYMENTS}`);
+    const rendered = await currentRender(root, { flows: ['PSync'] });
+    expect(read(root, PAYMENTS)).toBe(rendered[PAYMENTS]);
+    expect(read(root, INDEX)).toBe(rendered[INDEX]);
+    expect(manifestOf(root).files[PAYMENTS]?.sha256).toBe(sha256(rendered[PAYMENTS]!));
+
+    const dropped = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(dropped.code).toBe(0);
+    expect(dropped.stdout).toContain(`DELETE ${PAYMENTS}`);
+    expect(existsSync(path.join(root, PAYMENTS))).toBe(false);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
+
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void'], { cwd: root });
+    write(root, PAYMENTS, `${NOTE}${read(root, PAYMENTS)}`);
+    // the refund flows' file comes and goes with them
+    const REFUNDS = 'src/connectors/acme-pay/transformers-refunds.ts';
+    await runMain(['regenerate', 'acme_pay', '--flows', 'Void,Refund,RSync'], { cwd: root });
+    const withRefunds = await currentRender(root, { flows: ['Void', 'Refund', 'RSync'] });
+    expect(read(root, REFUNDS)).toBe(withRefunds[REFUNDS]);
+    expect(read(root, README)).toContain('opt Refund captured money');
+    const kept = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(existsSync(path.join(root, REFUNDS))).toBe(false);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(`KEPT ${PAYMENTS}: edited since generation; it is yours now`);
+    expect(read(root, PAYMENTS).startsWith(NOTE)).toBe(true);
+    expect(Object.keys(manifestOf(root).files)).not.toContain(PAYMENTS);
+  });
+
+  it('says which edited file it kept and why', async () => {
+    const root = await generated({ ...ACME, flows: ['Void'] });
+    const note = 'src/connectors/acme-pay/void-notes.ts';
+    const manifest = manifestOf(root);
+    const files = [
+      ...Object.entries(manifest.files).map(([file, record]) => ({
+        path: file,
+        content: record.pristine,
+      })),
+      { path: note, content: '// void\n' },
+    ];
+    write(root, MANIFEST, serializeManifest(createManifest({ ...manifest, files })));
+    write(root, note, '// void, edited\n');
+    const result = await runMain(['regenerate', 'acme_pay', '--flows', 'none'], { cwd: root });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `KEPT ${note}: edited since generation; it is yours now (the answers no longer generate it)`,
+    );
+  });
+
+  it('refuses an endpoint for a flow the new flows leave out, naming both keys; nothing written', async () => {
+    const root = await generated(ACME);
+    const before = read(root, MANIFEST);
+    const result = await runMain(
+      ['regenerate', 'acme_pay', '--flows', 'PSync', '--capture-endpoint', 'settle', '--json'],
+      { cwd: root },
+    );
+    expect(result.code).toBe(1);
+    expect(result.json<{ error: { issues: unknown[] } }>().error.issues).toEqual([
+      {
+        key: 'captureEndpoint',
+        value: 'settle',
+        rule: 'is given but flows does not include Capture (add Capture to flows or drop captureEndpoint)',
+      },
+    ]);
+    expect(read(root, MANIFEST)).toBe(before);
+  });
+
+  it('takes an endpoint for a flow it adds', async () => {
+    const root = await generated(ACME);
+    const plan = await planRegeneration({
+      cwd: root,
+      id: 'acme_pay',
+      overrides: { flows: ['Capture', 'Void'], voidEndpoint: 'cancel/{connectorTransactionId}' },
+    });
+    await applyPlan(plan);
+    expect(manifestOf(root).answers).toMatchObject({
+      flows: ['Capture', 'Void'],
+      voidEndpoint: 'cancel/{connectorTransactionId}',
+    });
+    expect(read(root, README)).toContain('POST cancel/{connectorTransactionId}');
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../src/generator/answers/index.js';
 import {
   ANSWER_ENUMS,
+  BLOCK_HELPERS,
   checkIdentifier,
   fitsWidth,
   PREDICATE_HELPERS,
@@ -121,6 +122,18 @@ describe('predicate helpers', () => {
     expect(() => PREDICATE_HELPERS.eq('body', 'bdy')).toThrow(/unknown literal "bdy"/);
   });
 
+  it('ask whether the flows hold any of the named ones, knowing only the optional flows', () => {
+    expect(PREDICATE_HELPERS.has(['PSync', 'Refund'], 'Refund', options)).toBe(true);
+    expect(PREDICATE_HELPERS.has(['PSync', 'Refund'], 'Capture', 'RSync', options)).toBe(false);
+    expect(PREDICATE_HELPERS.has(['Void'], 'Capture', 'Void', options)).toBe(true);
+    expect(PREDICATE_HELPERS.has([], 'PSync', options)).toBe(false);
+    expect(() => PREDICATE_HELPERS.has(['PSync'], 'Psync', options)).toThrow(
+      /unknown flow "Psync"/,
+    );
+    expect(() => PREDICATE_HELPERS.has(['PSync'], options)).toThrow(/at least one flow/);
+    expect(() => PREDICATE_HELPERS.has(undefined, 'PSync', options)).toThrow(TemplateValueError);
+  });
+
   it('refuse a missing value instead of taking the false branch', () => {
     expect(() => PREDICATE_HELPERS.eq(undefined, 'body')).toThrow(TemplateValueError);
     expect(() => PREDICATE_HELPERS.not(undefined)).toThrow(TemplateValueError);
@@ -131,6 +144,21 @@ describe('predicate helpers', () => {
     expect(PREDICATE_HELPERS.or(false, true, options)).toBe(true);
     expect(PREDICATE_HELPERS.or(false, false, options)).toBe(false);
     expect(PREDICATE_HELPERS.not(false)).toBe(true);
+  });
+});
+
+describe('#each', () => {
+  const options = { fn: (item: unknown) => `<${String(item)}>` } as never;
+
+  it('writes the block once per item of a list, and nothing for an empty one', () => {
+    expect(BLOCK_HELPERS.each.call({}, ['a', 'b'], options)).toBe('<a><b>');
+    expect(BLOCK_HELPERS.each.call({}, [], options)).toBe('');
+  });
+
+  it('refuses anything but a list (a missing value included)', () => {
+    for (const value of [undefined, { a: 1 }, 'ab']) {
+      expect(() => BLOCK_HELPERS.each.call({}, value, options)).toThrow(TemplateValueError);
+    }
   });
 });
 

@@ -17,11 +17,25 @@ import {
 import { names, type Names } from '../../src/generator/answers/names.js';
 import { templatesRoot } from '../../src/generator/package-info.js';
 import { TEMPLATE_BINDINGS } from '../../src/generator/answers/template-bindings.js';
-import { answerCombinations } from './combinations-cases.js';
+import {
+  defaultFlowEndpoint,
+  FLOW_ENDPOINT_KEYS,
+  OPTIONAL_FLOWS,
+  type OptionalFlow,
+} from '../../src/generator/answers/flows.js';
+import { answerCombinations, flowSubsets } from './combinations-cases.js';
 
 const HOUSE_STYLE = { parser: 'typescript', singleQuote: true, printWidth: 100 } as const;
 const combinations = answerCombinations();
+const subsets = flowSubsets();
 const base = combinations[0]!;
+
+/** The flows the templates generate so far. */
+const GENERATED_FLOWS: readonly OptionalFlow[] = OPTIONAL_FLOWS;
+/** Every flow endpoint answer left out, for contexts that choose their own flows. */
+const OMITTED_ENDPOINTS = Object.fromEntries(
+  OPTIONAL_FLOWS.map((flow) => [FLOW_ENDPOINT_KEYS[flow], undefined]),
+);
 
 /** `base` with some members replaced (or removed, with `undefined`). */
 function contextWith(changes: {
@@ -99,6 +113,8 @@ describe('renderConnector', () => {
     expect(files.map(({ template, output }) => [template, output])).toEqual([
       ['connector/index.ts.hbs', 'index'],
       ['connector/transformers.ts.hbs', 'transformers'],
+      ['connector/transformers-payments.ts.hbs', 'payments'],
+      ['connector/transformers-refunds.ts.hbs', 'refunds'],
       ['connector/test.ts.hbs', 'test'],
     ]);
     expect(fileOf(files, 'index')).toContain(
@@ -108,6 +124,31 @@ describe('renderConnector', () => {
       `import { ${base.names.value} as connector } from '${base.imports.connector}';`,
     );
     expect(renderConnector(base)).toEqual(files);
+  });
+
+  // prettier-ignore
+  it.each([
+    [[],                 ['index', 'transformers', 'test']],
+    [['PSync'],          ['index', 'transformers', 'payments', 'test']],
+    [['Void', 'RSync'],  ['index', 'transformers', 'payments', 'refunds', 'test']],
+    [['Refund', 'RSync'], ['index', 'transformers', 'refunds', 'test']],
+    [['RSync'],          ['index', 'transformers', 'refunds', 'test']],
+  ] as const)('renders the transformers of flows %j only: %j', (flows, outputs) => {
+    const endpoints = Object.fromEntries(
+      flows.map((flow) => [FLOW_ENDPOINT_KEYS[flow], defaultFlowEndpoint(flow, 'v1/payments')]),
+    );
+    const context = {
+      ...base,
+      answers: { ...base.answers, ...OMITTED_ENDPOINTS, flows: [...flows], ...endpoints },
+    } as TemplateContext;
+    const files = renderConnector(context);
+    expect(files.map((file) => file.output)).toEqual(outputs);
+    const index = fileOf(files, 'index');
+    for (const flow of OPTIONAL_FLOWS) {
+      expect(index.includes(`${flow}: defineFlow('${flow}'`), flow).toBe(
+        flows.some((chosen) => chosen === flow),
+      );
+    }
   });
 
   describe('strict mode', () => {
@@ -211,7 +252,11 @@ describe('renderConnector', () => {
             tokenPlacement: 'header',
             tokenName: "X-'Token'",
           },
-          imports: { runtime: "../run'time.js", testing: '../test\ning.js' },
+          imports: {
+            runtime: "../run'time.js",
+            testing: '../test\ning.js',
+            cassettes: "./it's/cassettes/",
+          },
         }),
       );
       const index = parse(fileOf(files, 'index'));
@@ -225,7 +270,14 @@ describe('renderConnector', () => {
       expect(specifiers(index)).toContain("../run'time.js");
       const test = parse(fileOf(files, 'test'));
       expect(specifiers(test)).toContain('../test\ning.js');
-      expect(literalsNamed(test, 'tokenName')).toEqual(["X-'Token'"]);
+      const cassettesUrl = (node: ts.Node): string[] =>
+        ts.isNewExpression(node) &&
+        node.expression.getText(test) === 'URL' &&
+        node.arguments?.[0] !== undefined &&
+        ts.isStringLiteral(node.arguments[0])
+          ? [node.arguments[0].text]
+          : node.getChildren(test).flatMap(cassettesUrl);
+      expect(cassettesUrl(test)).toEqual(["./it's/cassettes/"]);
     });
 
     it('quotes a body token name that is not an identifier as a property key', () => {
@@ -240,8 +292,8 @@ describe('renderConnector', () => {
   });
 
   describe('prettier stability (house style)', () => {
-    it(`holds for all ${combinations.length} combinations`, async () => {
-      for (const context of combinations) {
+    it(`holds for all ${combinations.length} combinations and the flow subsets`, async () => {
+      for (const context of [...combinations, ...subsets]) {
         for (const file of renderConnector(context)) {
           const formatted = await prettier.format(file.content, HOUSE_STYLE);
           expect(formatted, `${context.names.folder} ${file.output}`).toBe(file.content);
@@ -257,6 +309,11 @@ describe('renderConnector', () => {
         baseUrl: `https://${'sub.'.repeat(40)}example.com/${'path/'.repeat(20)}`,
         sessionTokenEndpoint: 'session/'.repeat(20) + 'token',
         authorizeEndpoint: 'authorize/'.repeat(20) + 'now',
+        syncEndpoint: 'sync/'.repeat(20) + '{connectorTransactionId}',
+        captureEndpoint: 'capture/'.repeat(20) + '{connectorTransactionId}',
+        voidEndpoint: 'void/'.repeat(20) + '{connectorTransactionId}',
+        refundEndpoint: 'refund/'.repeat(20) + '{connectorTransactionId}',
+        refundSyncEndpoint: 'refunds/'.repeat(20) + '{connectorRefundId}',
       };
       const tokenNames = {
         body: `token${'_x'.repeat(50)}`,
@@ -272,6 +329,7 @@ describe('renderConnector', () => {
               runtime: `../../${'deeper/'.repeat(12)}runtime/index.js`,
               testing: `../../${'deeper/'.repeat(12)}testing/index.js`,
               connector: `../../${'deeper/'.repeat(12)}connector/index.js`,
+              cassettes: `./${'deeper-folder-'.repeat(8)}/cassettes/`,
             },
           });
           for (const file of renderConnector({
@@ -293,7 +351,7 @@ describe('checkTemplate', () => {
     ['an unescaped raw value', '{{{answers.baseUrl}}}', /without a quoting helper/],
     ['an output helper without a value', '{{str}}', /needs a value/],
     ['a predicate written out', "{{eq answers.authType 'BodyKey'}}", /without a quoting helper/],
-    ['a built-in block', '{{#each answers}}x{{/each}}', /not a block helper of ours/],
+    ['a built-in block', '{{#with answers}}x{{/with}}', /not a block helper of ours/],
     ['a lookup', '{{lookup answers "baseUrl"}}', /without a quoting helper/],
     ['a partial', '{{> header}}', /PartialStatement is not allowed/],
     ['an output helper as a condition', '{{#if (str answers.name)}}x{{/if}}', /not a predicate/],
@@ -334,7 +392,12 @@ describe('urls', () => {
         });
       expect(imported, context.names.folder).toContain('joinUrl');
       expect(source.statements.filter(ts.isFunctionDeclaration), context.names.folder).toEqual([]);
-      expect(index.match(/joinUrl\(baseUrl, /g), context.names.folder).toHaveLength(2);
+      const generated = context.answers.flows.filter((flow) => GENERATED_FLOWS.includes(flow));
+      expect(index.match(/joinUrl\(baseUrl, /g), context.names.folder).toHaveLength(
+        2 + generated.length,
+      );
+      // every flow after Authorize fills its endpoint's placeholders with the runtime's helper
+      expect(index.match(/joinUrl\(baseUrl, fillEndpoint\(/g) ?? []).toHaveLength(generated.length);
     }
   });
 
@@ -363,8 +426,11 @@ describe('templateHash', () => {
   it("is manifest.ts's hashTemplates over the renderer's templates, the same on every call", async () => {
     const files = await templateFiles();
     expect(files.map((file) => file.path).sort()).toEqual([
+      'connector/README.md.hbs',
       'connector/index.ts.hbs',
       'connector/test.ts.hbs',
+      'connector/transformers-payments.ts.hbs',
+      'connector/transformers-refunds.ts.hbs',
       'connector/transformers.ts.hbs',
     ]);
     expect(templateHash()).toBe(hashTemplates(files));

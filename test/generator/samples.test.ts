@@ -87,15 +87,20 @@ describe('generated-samples', () => {
       expect(cases.map((c) => c.name)).toContain(names(found!.name).folder);
   });
 
-  it('store the files new writes: answers, index, transformers, manifest and test', async () => {
+  it('store the files new writes: answers, README, index, transformers, manifest, test and cassettes', async () => {
     const files = await readSampleFiles(path.join(defaultSamplesDir(), 'nuvei'));
-    expect(files.map((file) => file.path)).toEqual([
+    const cassettes = files.filter((file) => file.path.includes('/cassettes/'));
+    expect(files.filter((file) => !cassettes.includes(file)).map((file) => file.path)).toEqual([
       ANSWERS_FILE,
+      'src/connectors/nuvei/README.md',
       'src/connectors/nuvei/index.ts',
       'src/connectors/nuvei/manifest.json',
       'src/connectors/nuvei/transformers.ts',
       'test/connectors/nuvei.test.ts',
     ]);
+    expect(cassettes.map((file) => file.path)).toContain(
+      'test/connectors/nuvei/cassettes/authorize-charged.json',
+    );
     // a preset case's answers are the preset's
     expect(JSON.parse(files[0]!.content)).toEqual(PRESETS.nuvei);
   });
@@ -131,7 +136,7 @@ describe('checkSample and writeSamples', () => {
 
   it('report missing and extra files, a stale preset answers file and invalid answers', async () => {
     const dir = samplesCopy();
-    rmSync(path.join(dir, target, 'test'), { recursive: true });
+    rmSync(path.join(dir, target, 'test/connectors', `${target}.test.ts`));
     writeFileSync(path.join(dir, target, 'notes.txt'), 'mine\n');
     writeFileSync(
       path.join(dir, 'paytm', ANSWERS_FILE),

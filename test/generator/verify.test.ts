@@ -72,8 +72,8 @@ describe('verify on this repository', () => {
     expect(failures.join('\n')).toBe('');
     expect(report.ok).toBe(true);
     expect(report.checks.map((found) => found.name)).toEqual([...VERIFY_CHECKS]);
-    expect(Object.keys(report.timings.samples)).toHaveLength(6);
-    expect(progress[0]).toBe('rendering 6 samples…');
+    expect(Object.keys(report.timings.samples)).toHaveLength(7);
+    expect(progress[0]).toBe('rendering 7 samples…');
     // PSync is the references' own: the report says it is not compared
     expect(report.checks.find((found) => found.name === 'presets')?.notes).toEqual([
       expect.stringContaining('the reference nuvei also defines PSync'),
@@ -177,7 +177,7 @@ describe('verify after a template changes', () => {
     expect(render.ok).toBe(false);
     const files = render.problems.map((problem) => problem.file).sort();
     // each case's transformers.ts, and its manifest (the pristine copy and the template hash)
-    expect(files).toHaveLength(12);
+    expect(files).toHaveLength(14);
     expect(files).toContain(`generated-samples/${CASE}/${CASE_DIR}/transformers.ts`);
     expect(files).toContain(`generated-samples/${CASE}/${CASE_DIR}/manifest.json`);
     expect(files).toContain('generated-samples/paytm/src/connectors/paytm/transformers.ts');
@@ -195,7 +195,7 @@ describe('verify after a template changes', () => {
     );
     const report = await copy.verify({ cwd: copy.root, checks: ['samples-render'] });
     const render = only(report, 'samples-render');
-    expect(render.problems.map((problem) => problem.file)).toHaveLength(6);
+    expect(render.problems.map((problem) => problem.file)).toHaveLength(7);
     for (const problem of render.problems) {
       expect(problem.file).toMatch(
         /^generated-samples\/[^/]+\/src\/connectors\/[^/]+\/manifest\.json$/,

@@ -167,8 +167,13 @@ describe('connector paths and import specifiers', () => {
       dir: 'src/connectors/new-payment',
       index: 'src/connectors/new-payment/index.ts',
       transformers: 'src/connectors/new-payment/transformers.ts',
+      payments: 'src/connectors/new-payment/transformers-payments.ts',
+      refunds: 'src/connectors/new-payment/transformers-refunds.ts',
       manifest: 'src/connectors/new-payment/manifest.json',
+      readme: 'src/connectors/new-payment/README.md',
       test: 'test/connectors/new-payment.test.ts',
+      testDir: 'test/connectors/new-payment',
+      cassettes: 'test/connectors/new-payment/cassettes',
     });
   });
 

@@ -366,7 +366,29 @@ describe('generic emulator: the caller of the flows after Authorize', () => {
     expect((await gateway.send('GET', `v1/payments/${txn}`)).status).toBe(404);
   });
 
+  it('serves only the flows the spec chooses: the others are 404, and their endpoints may clash', async () => {
+    const { gateway } = await start({
+      flows: ['Capture', 'RSync'],
+      // Void is not chosen, so its endpoint is not served and may equal another
+      voidEndpoint: 'v1/payments/{connectorTransactionId}/capture',
+    });
+    const txn = await gateway.authorize('manual');
+    expect(await gateway.capture(txn, '1000')).toMatchObject(ok('CAPTURED'));
+    expect(await gateway.refundSync(txn, 'rf_000001')).toMatchObject(refused('REFUND_NOT_FOUND'));
+    for (const answer of [
+      await gateway.sync(txn),
+      await gateway.post(`v1/payments/${txn}/void`, { reference: 'v' }),
+      await gateway.refund(txn, '100'),
+    ]) {
+      expect(answer).toMatchObject({ status: 404, body: { errorCode: 'NOT_FOUND' } });
+    }
+    const none = await start({ flows: [] });
+    const other = await none.gateway.authorize('automatic');
+    expect((await none.gateway.sync(other)).status).toBe(404);
+  });
+
   it.each([
+    [{ flows: ['Refunds'] } as unknown as Partial<GenericGatewaySpec>, /unknown flow "Refunds"/],
     [{ syncEndpoint: 'v1/payments' }, /must differ/],
     [{ captureEndpoint: 'v1/payments/{connectorTransactionId}/void' }, /must differ/],
     [{ voidEndpoint: 'v1/{paymentId}/void' }, /unknown placeholder \{paymentId\}/],

@@ -4,11 +4,18 @@
  * strict replay of the same cassette names the renamed member; itReplaysCassette in one line.
  */
 
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { Secret, type Connector, type PaymentInput } from '../../src/runtime/index.js';
 import { genericSandboxAuth } from '../../src/sandbox/index.js';
 import {
+  cassetteConformance,
+  cassetteFiles,
   cassetteReply,
   cassetteRoutes,
   CassetteMismatchError,
@@ -108,3 +115,34 @@ for (const connector of [genericFlows, renamed]) {
     sessionFailure: cassetteReply(REFUSED),
   });
 }
+
+describe('cassetteConformance', () => {
+  const folder = new URL('../fixtures/cassettes/generic-flows/', import.meta.url);
+
+  it('takes the approved payment and the session refusal from a folder, whatever their names', () => {
+    const options = cassetteConformance(folder);
+    expect(options.sessionFailure).toEqual(cassetteReply(REFUSED));
+    expect(options.jsonError).toBeUndefined();
+    expect(typeof options.routes.session).toBe('function');
+  });
+
+  it('names what a folder lacks, and a folder that is not there', () => {
+    const only = mkdtempSync(path.join(tmpdir(), 'cc-cassettes-'));
+    onTestFinished(() => rmSync(only, { recursive: true, force: true }));
+    copyFileSync(fileURLToPath(REFUSED), path.join(only, 'session-refused.json'));
+    expect(() => cassetteConformance(only)).toThrow(
+      `conformance needs a cassette of an approved payment (session, then Authorize) in ${only}`,
+    );
+    expect(() => cassetteFiles(path.join(only, 'gone'))).toThrow(
+      `no cassettes folder ${path.join(only, 'gone')}: regenerate the connector, or record one`,
+    );
+  });
+});
+
+// the conformance suite over a folder of cassettes, as a generated test file runs it
+runConnectorConformance({
+  connector: renamed,
+  auth,
+  payment,
+  ...cassetteConformance(new URL('../fixtures/cassettes/generic-flows/', import.meta.url)),
+});

@@ -8,7 +8,7 @@ import { FLOW_NAMES } from '../../runtime/flows.js';
 import type { AmountType, Connector } from '../../runtime/index.js';
 import { importEntry, loadRegistry, registryEntries } from '../connectors.js';
 import { usageError, type ExitCode } from '../errors.js';
-import { GENERATED_FLOWS, pristineSummary } from '../pristine-connector.js';
+import { pristineSummary } from '../pristine-connector.js';
 import type { CliIo } from '../io.js';
 
 export interface ListedConnector {
@@ -68,7 +68,7 @@ export async function listConnectors(cwd: string): Promise<ListedConnector[]> {
         return {
           id: entry.id,
           name: pristine.name,
-          flows: [...GENERATED_FLOWS],
+          flows: pristine.flows,
           authType: pristine.authType,
           authTypes: [pristine.authType],
           tokenPlacement: pristine.tokenPlacement,

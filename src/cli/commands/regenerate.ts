@@ -11,7 +11,7 @@ import type { ExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { planReport, printPlan } from '../output.js';
 
-/** `regenerate`'s options, typed: the changed answers, and how to report. */
+/** `regenerate`'s options, typed: the changed answers (`--flows` adds or drops flows), and how to report. */
 export interface RegenerateOptions {
   /** Answer flags given (every answer but `name`); the manifest's answers give the rest. */
   readonly overrides: Partial<AnswersInput>;
@@ -49,12 +49,24 @@ export async function regenerateCommand(
   const report = await planReport(plan, dryRun);
   if (options.json) {
     io.stdout(
-      JSON.stringify({ ...report, conflicts: plan.conflicts, keptDeleted: plan.keptDeleted }),
+      JSON.stringify({
+        ...report,
+        conflicts: plan.conflicts,
+        keptDeleted: plan.keptDeleted,
+        kept: plan.kept,
+      }),
     );
   } else {
     printPlan(report, io, false);
     for (const file of plan.keptDeleted)
       io.stdout(`KEPT DELETED ${file} (you deleted it; regenerate leaves it so)`);
+    for (const file of plan.kept) {
+      io.stdout(
+        file.reason === 'edited'
+          ? `KEPT ${file.path}: edited since generation; it is yours now (the answers no longer generate it)`
+          : `KEPT ${file.path}: outside the connector's folders, so never deleted; no longer in its manifest`,
+      );
+    }
     for (const file of plan.conflicts)
       io.stderr(`CONFLICT ${file}: resolve the <<<<<<< markers, then regenerate again`);
   }

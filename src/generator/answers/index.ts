@@ -8,6 +8,14 @@ export * from './schema.js';
 export * from './answer-meta.js';
 export * from './validation.js';
 export { CROSS_FIELD_RULES, type CrossFieldRule } from './cross-field.js';
+export {
+  defaultFlowEndpoint,
+  FLOW_ENDPOINT_KEYS,
+  flowsOf,
+  OPTIONAL_FLOWS,
+  type FlowEndpointKey,
+  type OptionalFlow,
+} from './flows.js';
 export { folderOfId, names, splitWords, type Names } from './names.js';
 export { isPresetId, PRESET_IDS, presetAnswers, PRESETS, type PresetId } from './presets.js';
 export {

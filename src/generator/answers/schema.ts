@@ -156,7 +156,7 @@ export const ANSWER_FIELDS = {
     }),
   flows: flowList.register(fieldMeta, {
     description:
-      'Flows generated besides CreateSessionToken and Authorize (comma-separated; default: all)',
+      'Flows generated besides CreateSessionToken and Authorize (comma-separated, or none; default: all)',
     prompt: 'Which flows does the connector have besides session token and authorize?',
     example: 'PSync,Capture,Refund',
   }),

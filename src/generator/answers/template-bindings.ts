@@ -16,4 +16,14 @@ export const TEMPLATE_BINDINGS: ReadonlySet<string> = new Set([
   ...['authorizeResponseSchema', 'buildAuthorizeRequest', 'buildErrorResponse'],
   ...['buildSessionTokenRequest', 'handleAuthorizeResponse', 'handleSessionTokenResponse'],
   ...['narrowAuth', 'sessionTokenResponseSchema'],
+  ...[
+    'fillEndpoint',
+    'SYNC_ENDPOINT',
+    'CAPTURE_ENDPOINT',
+    'VOID_ENDPOINT',
+    'paymentResponseSchema',
+  ],
+  ...['handleSyncResponse', 'buildCaptureRequest', 'handleCaptureResponse', 'buildVoidRequest'],
+  ...['handleVoidResponse', 'REFUND_ENDPOINT', 'REFUND_SYNC_ENDPOINT', 'refundResponseSchema'],
+  ...['buildRefundRequest', 'handleRefundResponse', 'handleRefundSyncResponse'],
 ]);

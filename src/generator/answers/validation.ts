@@ -51,6 +51,11 @@ function issue(key: string, value: unknown, rule: string): AnswerIssue {
   return { key, ...issueValue(key, value), rule };
 }
 
+/** `array` → `an array`, `string` → `a string`. */
+function article(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function toIssues(error: z.ZodError, input: Readonly<Record<string, unknown>>): AnswerIssue[] {
   return error.issues.flatMap((zodIssue): AnswerIssue[] => {
     if (zodIssue.code === 'unrecognized_keys') {
@@ -63,7 +68,11 @@ function toIssues(error: z.ZodError, input: Readonly<Record<string, unknown>>): 
     switch (zodIssue.code) {
       case 'invalid_type':
         return [
-          issue(key, value, value === undefined ? 'is required' : `must be a ${zodIssue.expected}`),
+          issue(
+            key,
+            value,
+            value === undefined ? 'is required' : `must be ${article(zodIssue.expected)}`,
+          ),
         ];
       case 'invalid_value':
         return [issue(key, value, `must be one of ${zodIssue.values.map(String).join(', ')}`)];

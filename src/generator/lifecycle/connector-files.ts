@@ -1,14 +1,16 @@
 /**
  * @module One connector's generated files for a workspace: render the templates with the
- * workspace's import paths, format them with its prettier config, and add the manifest. Shared by
- * `new`, `regenerate` and `verify`, so all three produce the same bytes for the same answers.
+ * workspace's import paths, format them with its prettier config, record the day-one cassettes
+ * with the rendered connector, and add the manifest. Shared by `new`, `regenerate` and `verify`,
+ * so all three produce the same bytes for the same answers.
  */
 
 import type { Answers } from '../answers/index.js';
 import { formatFiles, type PlannedFile } from '../render/format.js';
 import { createManifest, serializeManifest, type Manifest } from './manifest.js';
 import { names, type Names } from '../answers/names.js';
-import { renderConnector, type RenderedOutput } from '../render/render.js';
+import { readmeView } from '../render/readme.js';
+import { renderConnector, renderReadme, type RenderedOutput } from '../render/render.js';
 import { templateHash } from '../render/template-hash.js';
 import type { PhaseTimer } from '../timings.js';
 import {
@@ -22,7 +24,10 @@ import {
 export interface ConnectorFiles {
   readonly names: Names;
   readonly paths: ConnectorPaths;
-  /** index, transformers and test, formatted; the manifest's pristine copies. */
+  /**
+   * index, transformers (those of the chosen flows too), test, README and cassettes, formatted;
+   * the manifest's pristine copies.
+   */
   readonly sources: readonly PlannedFile[];
   readonly manifest: Manifest;
   /** `sources` plus the manifest file. */
@@ -30,13 +35,18 @@ export interface ConnectorFiles {
 }
 
 function outputPath(paths: ConnectorPaths, output: RenderedOutput): string {
-  return output === 'test' ? paths.test : output === 'index' ? paths.index : paths.transformers;
+  return paths[output];
 }
 
 export async function connectorFiles(
   workspace: Workspace,
   answers: Answers,
-  options: { readonly timer?: PhaseTimer; readonly names?: Names } = {},
+  options: {
+    readonly timer?: PhaseTimer;
+    readonly names?: Names;
+    /** Use the per-user cache of recorded cassettes (default true; verify and samples do not). */
+    readonly cassetteCache?: boolean;
+  } = {},
 ): Promise<ConnectorFiles> {
   const { timer } = options;
   const connectorNames = options.names ?? names(answers.name);
@@ -44,20 +54,55 @@ export async function connectorFiles(
   const measure = <T>(phase: Parameters<PhaseTimer['measure']>[0], work: () => T | Promise<T>) =>
     timer === undefined ? Promise.resolve(work()) : timer.measure(phase, work);
 
-  const rendered = await measure('render', () =>
-    renderConnector({
+  const runtime = importSpecifier(workspace, paths.index, 'runtime');
+  const rendered = await measure('render', () => {
+    const code = renderConnector({
       answers,
       names: connectorNames,
       imports: {
-        runtime: importSpecifier(workspace, paths.index, 'runtime'),
+        runtime,
         runtimeFromTest: importSpecifier(workspace, paths.test, 'runtime'),
         testing: importSpecifier(workspace, paths.test, 'testing'),
         sandbox: importSpecifier(workspace, paths.test, 'sandbox'),
         connector: relativeModuleSpecifier(paths.test, paths.index),
+        cassettes: `${relativeModuleSpecifier(paths.test, paths.cassettes)}/`,
       },
-    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content })),
+    }).map((file) => ({ path: outputPath(paths, file.output), content: file.content }));
+    const readme = readmeView({
+      answers,
+      names: connectorNames,
+      paths: {
+        dir: paths.dir,
+        test: paths.test,
+        cassettes: `${paths.cassettes}/<flow>-<scenario>.json`,
+      },
+      files: code,
+    });
+    const content = renderReadme({ answers, names: connectorNames, readme });
+    return [...code, { path: paths.readme, content }];
+  });
+  const { files: formatted } = await measure('prettier', () =>
+    formatFiles(workspace.root, rendered),
   );
-  const { files: sources } = await measure('prettier', () => formatFiles(workspace.root, rendered));
+  const cassettes = await measure('cassettes', async () => {
+    const { dayOneCassettes } = await import('../cassettes/index.js');
+    const recorded = await dayOneCassettes(
+      {
+        answers,
+        connectorId: connectorNames.id,
+        modules: formatted.filter((file) => file.path.endsWith('.ts') && file.path !== paths.test),
+        entry: paths.index,
+        exportName: connectorNames.value,
+        runtimeSpecifier: runtime,
+      },
+      { cache: options.cassetteCache !== false },
+    );
+    return recorded.map((file) => ({
+      path: `${paths.cassettes}/${file.name}`,
+      content: file.content,
+    }));
+  });
+  const sources = [...formatted, ...cassettes];
   const manifest = createManifest({ answers, templateHash: templateHash(), files: sources });
   return {
     names: connectorNames,

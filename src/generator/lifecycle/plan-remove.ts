@@ -1,8 +1,8 @@
 /**
  * @module Planning `remove`: resolve the argument to exactly one connector (id, folder or name),
- * then unwire it and delete only the files its generator created and nobody edited since. Edited
- * files are kept unless forced; a file the manifest names that the generator never writes is
- * never deleted. A registry entry whose folder is gone is unwired alone (the repair).
+ * then unwire it and delete the files its manifest lists that nobody edited since. Edited files
+ * are kept unless forced; a listed file outside the connector's own folders is never deleted. A
+ * registry entry whose folder is gone is unwired alone (the repair).
  */
 
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { removeFromRegistry, type RegistryEntry } from '../registry/index.js';
 import {
   connectorPaths,
   connectorPathsById,
+  isConnectorFile,
   type ConnectorPaths,
   type Workspace,
 } from '../workspace.js';
@@ -74,13 +75,15 @@ function fileFates(
   paths: ConnectorPaths,
   force: boolean,
 ): { remove: string[]; kept: KeptFile[] } {
-  const generated = new Set([paths.index, paths.transformers, paths.test]);
   const remove: string[] = [];
   const kept: KeptFile[] = [];
   for (const [file, record] of Object.entries(manifest.files)) {
     const current = tree.read(file);
     if (current === undefined) continue;
-    if (!generated.has(file)) kept.push({ path: file, reason: 'not-generated' });
+    // the manifest says which files the generator wrote, but never outside the connector's own
+    if (file === paths.manifest || !isConnectorFile(paths, file)) {
+      kept.push({ path: file, reason: 'not-generated' });
+    }
     // a file recorded as deleted that exists again was written by the user
     else if (record.deleted !== true && sha256(current) === record.sha256) remove.push(file);
     else if (force) remove.push(file);

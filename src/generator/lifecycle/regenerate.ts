@@ -7,6 +7,8 @@
 
 import {
   DEFAULT_TOKEN_NAMES,
+  FLOW_ENDPOINT_KEYS,
+  OPTIONAL_FLOWS,
   parseAnswers,
   type Answers,
   type AnswersInput,
@@ -15,13 +17,21 @@ import { codeStyleFor } from '../render/code-style.js';
 import { connectorFiles } from './connector-files.js';
 import { MergeConflictError, UsageError } from '../errors.js';
 import type { ConnectorPlan } from './plan.js';
-import { createManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js';
+import type { KeptFile } from './plan-remove.js';
+import {
+  createManifest,
+  parseManifest,
+  serializeManifest,
+  sha256,
+  type Manifest,
+} from './manifest.js';
 import { hasConflictMarkers, merge3 } from './merge3.js';
 import { PhaseTimer } from '../timings.js';
 import { ChangeTree } from '../changes/tree.js';
 import { addToRegistry, listRegistry } from '../registry/wire.js';
 import {
   connectorPathsById,
+  isConnectorFile,
   loadWorkspace,
   relativeModuleSpecifier,
   type Workspace,
@@ -32,6 +42,11 @@ export interface RegenerationPlan extends ConnectorPlan {
   readonly conflicts: readonly string[];
   /** Files the user deleted, left deleted. */
   readonly keptDeleted: readonly string[];
+  /**
+   * Files the new answers no longer generate (a flow dropped) that stay on disk, out of the
+   * manifest: the user's own from now on. Untouched ones in the connector's folders are deleted.
+   */
+  readonly kept: readonly KeptFile[];
 }
 
 function readManifest(
@@ -54,13 +69,20 @@ function readManifest(
 /**
  * The manifest's answers with the overrides on top. A new placement without a token name drops
  * the old placement's default name, so the new placement's default applies (the header default
- * `X-Session-Token` is no body field); a name the user chose stays.
+ * `X-Session-Token` is no body field); a name the user chose stays. New flows drop the endpoint
+ * of each flow they leave out; a flow they add takes its default endpoint unless one is given.
  */
 function regeneratedAnswers(
   answers: Answers,
   overrides: Readonly<Partial<AnswersInput>>,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...answers, ...overrides };
+  if (overrides.flows !== undefined) {
+    for (const flow of OPTIONAL_FLOWS) {
+      const key = FLOW_ENDPOINT_KEYS[flow];
+      if (!overrides.flows.includes(flow) && overrides[key] === undefined) delete merged[key];
+    }
+  }
   const placement = overrides.tokenPlacement;
   if (
     placement !== undefined &&
@@ -148,6 +170,17 @@ export async function planRegeneration(options: {
     }
   }
 
+  // files the new answers no longer generate: deleted when untouched, else the user's own now
+  const kept: KeptFile[] = [];
+  const rendered = new Set(generated.sources.map((file) => file.path));
+  for (const [file, record] of Object.entries(manifest.files)) {
+    const ours = tree.read(file);
+    if (rendered.has(file) || ours === undefined || record.deleted === true) continue;
+    if (!isConnectorFile(generated.paths, file)) kept.push({ path: file, reason: 'not-generated' });
+    else if (sha256(ours) === record.sha256) tree.delete(file);
+    else kept.push({ path: file, reason: 'edited' });
+  }
+
   const next = createManifest({
     answers: parsed.answers,
     templateHash: generated.manifest.templateHash,
@@ -181,5 +214,6 @@ export async function planRegeneration(options: {
     before: new Map(changes.map((change) => [change.path, tree.original(change.path)])),
     conflicts,
     keptDeleted,
+    kept,
   };
 }

@@ -8,6 +8,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 
 import { AMOUNT_TYPES } from '../../runtime/amount.js';
 import { CONTENT_TYPES } from '../../runtime/connector.js';
+import { OPTIONAL_FLOWS } from '../answers/flows.js';
 import {
   ANSWER_AUTH_TYPES,
   CURRENCY_UNITS,
@@ -16,11 +17,16 @@ import {
   type AnswerKey,
   type Answers,
 } from '../answers/index.js';
+import {
+  codeSpan,
+  fencedLine,
+  markdownTable,
+  mermaidText,
+  type MarkdownTable,
+} from './markdown.js';
+import { TemplateValueError } from './template-value-error.js';
 
-/** A value a template cannot use as given; the renderer adds the template's name. */
-export class TemplateValueError extends Error {
-  override readonly name = 'TemplateValueError';
-}
+export { TemplateValueError };
 
 /** The house style's line width (`.prettierrc.json`), which `fits` measures against. */
 export const PRINT_WIDTH = 100;
@@ -129,6 +135,23 @@ function equals(value: unknown, literal: unknown): boolean {
   return text === literal;
 }
 
+/**
+ * Whether the `flows` answer holds any of `literals`. A literal that is no optional flow is a
+ * typo in a template, so it is refused like `eq`'s.
+ */
+function holdsAny(list: unknown, literals: readonly unknown[]): boolean {
+  if (!Array.isArray(list)) {
+    throw new TemplateValueError(`{{has}} needs a list, got ${shown(list)}`);
+  }
+  if (literals.length === 0) throw new TemplateValueError('{{has}} needs at least one flow');
+  for (const literal of literals) {
+    if (!(OPTIONAL_FLOWS as readonly unknown[]).includes(literal)) {
+      throw new TemplateValueError(`{{has}} asks for an unknown flow ${shown(literal)}`);
+    }
+  }
+  return literals.some((literal) => list.includes(literal));
+}
+
 function requireBoolean(helper: string, value: unknown): boolean {
   if (typeof value !== 'boolean') {
     throw new TemplateValueError(`{{${helper}}} needs a condition, got ${shown(value)}`);
@@ -149,16 +172,51 @@ export function fitsWidth(text: string, width = PRINT_WIDTH): boolean {
   return text.split('\n').every((line) => line.length <= width);
 }
 
+function requireTable(value: unknown): MarkdownTable {
+  const strings = (row: unknown): row is readonly string[] =>
+    Array.isArray(row) && row.every((cell) => typeof cell === 'string');
+  const table = value as Partial<MarkdownTable> | null;
+  if (
+    typeof table !== 'object' ||
+    table === null ||
+    !strings(table.header) ||
+    !Array.isArray(table.rows) ||
+    !table.rows.every(strings)
+  ) {
+    throw new TemplateValueError(
+      `{{table}} needs { header, rows } of strings, got ${shown(value)}`,
+    );
+  }
+  return table as MarkdownTable;
+}
+
+function requireList(helper: string, value: unknown): readonly unknown[] {
+  if (!Array.isArray(value)) {
+    throw new TemplateValueError(`{{${helper}}} needs a list, got ${shown(value)}`);
+  }
+  return value;
+}
+
 /** Helpers that write into the output; a `{{...}}` must call one of these. */
 export const OUTPUT_HELPERS = {
   str: (value: unknown) => quoteString(requireString('str', value)),
   ident: (value: unknown) => checkIdentifier(value),
   key: (value: unknown) => propertyKey(value),
+  /** Markdown (the README): a value as an inline code span. */
+  code: (value: unknown) => codeSpan(requireString('code', value)),
+  /** Markdown: a table laid out as prettier would; its cells are Markdown already. */
+  table: (value: unknown) => markdownTable(requireTable(value)),
+  /** Markdown: a line of a fenced code block (a command). */
+  line: (value: unknown) => fencedLine(requireString('line', value)),
+  /** A value inside a Mermaid message. */
+  mermaid: (value: unknown) => mermaidText(requireString('mermaid', value)),
 } satisfies Record<string, HelperDelegate>;
 
 /** Helpers that answer true or false, for `#if`/`#unless` and each other. */
 export const PREDICATE_HELPERS = {
   eq: (value: unknown, literal: unknown) => equals(value, literal),
+  /** `(has answers.flows 'Capture' 'Void')`: the answers choose Capture or Void. */
+  has: (list: unknown, ...args: unknown[]) => holdsAny(list, argumentsOf(args)),
   or: (...args: unknown[]) =>
     argumentsOf(args)
       .map((arg) => requireBoolean('or', arg))
@@ -173,6 +231,12 @@ export const BLOCK_HELPERS = {
   },
   unless(this: unknown, condition: unknown, options: HelperOptions) {
     return requireBoolean('#unless', condition) ? options.inverse(this) : options.fn(this);
+  },
+  /** `{{#each list}}…{{/each}}`: the block once per item of a list (nothing else), the item as `this`. */
+  each(this: unknown, list: unknown, options: HelperOptions) {
+    return requireList('#each', list)
+      .map((item) => options.fn(item))
+      .join('');
   },
   /** `{{#fits}}one line{{else}}broken{{/fits}}`: the first layout if all its lines fit. */
   fits(this: unknown, options: HelperOptions) {

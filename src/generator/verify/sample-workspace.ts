@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 
 import { packageRoot } from '../package-info.js';
 import type { RenderedFile, RenderedOutput, TemplateImports } from '../render/render.js';
+import { CONNECTOR_SOURCE_FILES } from '../workspace.js';
 
 export interface SampleWorkspaceOptions {
   /** The checkout whose sources and node_modules the samples use; defaults to this package's. */
@@ -43,6 +44,11 @@ export interface SampleWorkspace {
     folder: string,
     files: ReadonlyArray<Pick<RenderedFile, 'output' | 'content'>>,
   ): Promise<void>;
+  /** Writes a connector's cassettes (by file name) into its cassettes folder. */
+  writeCassettes(
+    folder: string,
+    cassettes: ReadonlyArray<{ readonly name: string; readonly content: string }>,
+  ): Promise<void>;
   /** One tsc program over every connector and test, with the repository's strict settings. */
   typeCheck(): Promise<CheckResult>;
   /** One vitest run over every test file. */
@@ -56,14 +62,9 @@ const LINKED_SOURCES = ['src/runtime', 'src/testing', 'src/sandbox'] as const;
 
 /** Where each rendered file goes, relative to the workspace root. */
 export function samplePath(folder: string, output: RenderedOutput): string {
-  switch (output) {
-    case 'index':
-      return `src/connectors/${folder}/index.ts`;
-    case 'transformers':
-      return `src/connectors/${folder}/transformers.ts`;
-    case 'test':
-      return `test/connectors/${folder}.test.ts`;
-  }
+  return output === 'test'
+    ? `test/connectors/${folder}.test.ts`
+    : `src/connectors/${folder}/${CONNECTOR_SOURCE_FILES[output]}`;
 }
 
 /** The specifiers rendered files use in this layout (the repository's own). */
@@ -74,11 +75,12 @@ export function sampleImports(folder: string): TemplateImports {
     testing: '../../src/testing/index.js',
     sandbox: '../../src/sandbox/generic.js',
     connector: `../../src/connectors/${folder}/index.js`,
+    cassettes: `./${folder}/cassettes/`,
   };
 }
 
 /** The environment of a child run: without the variables of a vitest that may be running us. */
-function childEnvironment(): NodeJS.ProcessEnv {
+export function childEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('VITEST') && name !== 'NODE_OPTIONS' && name !== 'TEST') env[name] = value;
@@ -158,6 +160,11 @@ export async function createSampleWorkspace(
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, file.content);
       }
+    },
+    async writeCassettes(folder, cassettes) {
+      const dir = join(root, 'test/connectors', folder, 'cassettes');
+      await mkdir(dir, { recursive: true });
+      for (const cassette of cassettes) await writeFile(join(dir, cassette.name), cassette.content);
     },
     typeCheck: () =>
       runNode([tool('typescript/lib/tsc.js'), '-p', join(root, 'tsconfig.json'), '--noEmit'], root),

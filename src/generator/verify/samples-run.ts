@@ -26,14 +26,17 @@ export interface LoadedSamples {
   readonly cases: readonly SampleCase[];
 }
 
-/** Writes the stored samples' sources (not their answers or manifests) into a sample workspace. */
+/**
+ * Writes the stored samples' sources and cassettes (not their answers or manifests) into a
+ * sample workspace.
+ */
 export async function loadSamples(cases: readonly SampleCase[]): Promise<LoadedSamples> {
   const workspace = await createSampleWorkspace({ prefix: 'cc-verify-' });
   const origins = new Map<string, string>();
   try {
     for (const sampleCase of cases) {
       for (const file of await readSampleFiles(sampleCase.dir)) {
-        if (!file.path.endsWith('.ts')) continue;
+        if (!file.path.endsWith('.ts') && !file.path.includes('/cassettes/')) continue;
         const target = path.join(workspace.root, ...file.path.split('/'));
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, file.content);

@@ -115,7 +115,8 @@ export async function renderSample(
     // one connector folder per case keeps the cases' connectors apart in one sample workspace
     return { ok: false, message: `the case folder must be named "${folder}", after its connector` };
   }
-  const generated = await connectorFiles(workspace, parsed.answers);
+  // recorded afresh: a recording that does not repeat shows as drift
+  const generated = await connectorFiles(workspace, parsed.answers, { cassetteCache: false });
   const answersFile =
     sampleCase.preset === undefined
       ? await readFile(path.join(sampleCase.dir, ANSWERS_FILE), 'utf8')

@@ -143,7 +143,7 @@ export async function loadCheck(workspace: Workspace): Promise<VerifyCheck> {
 }
 
 /** vitest's entry in the workspace's own node_modules, if it is installed. */
-function workspaceVitest(workspace: Workspace): string | undefined {
+export function workspaceVitest(workspace: Workspace): string | undefined {
   try {
     const require = createRequire(path.join(workspace.root, 'package.json'));
     const manifest = require.resolve('vitest/package.json');

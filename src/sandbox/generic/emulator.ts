@@ -3,7 +3,8 @@
  * built from the same answers (DESIGN §4 and §4b). It checks everything it receives and answers
  * the way the wire contract says.
  *
- * Routes (routes.ts): POST session and Authorize at their endpoints; GET PSync, POST Capture,
+ * Routes (routes.ts): POST session and Authorize at their endpoints; of the flows the spec
+ * chooses (all five by default; the others' paths are 404): GET PSync, POST Capture,
  * Void and Refund, GET RSync at their endpoint answers or the defaults
  * (`{authorizeEndpoint}/{connectorTransactionId}`, `…/capture`, `…/void`, `…/refunds`,
  * `…/refunds/{connectorRefundId}`). An endpoint without `{connectorTransactionId}` is about the
@@ -20,7 +21,8 @@
  *   runtime sends `""` for a payment without one; Refund's `reference` may not.
  * - Session, in-band (HTTP 200): merchantId ≠ apiKey → `FAILED`/`INVALID_MERCHANT`; BodyKey's
  *   merchantKey ≠ key1 → `FAILED`/`INVALID_MERCHANT_KEY`; SignatureKey's checksum wrong →
- *   `ERROR`/`INVALID_CHECKSUM`.
+ *   `ERROR`/`INVALID_CHECKSUM`; a `clientRequestId` starting with `force-decline` or
+ *   `force-error` (forced.ts) → `FAILED`/`SESSION_DECLINED` or `ERROR`/`PROCESSING_ERROR`.
  * - Authorize, in-band (HTTP 200, `status: "ERROR"`): merchantId/merchantKey as above; no token at
  *   the declared placement → `SESSION_TOKEN_MISSING`; unknown, used or other merchant's token →
  *   `INVALID_SESSION_TOKEN`; expired → `SESSION_TOKEN_EXPIRED`; amount or currency other than
@@ -43,6 +45,8 @@
  * holds an automatic capture's payment as CAPTURED, a manual one's as APPROVED.
  */
 
+import { randomBytes } from 'node:crypto';
+
 import { htmlReply, serveEmulator } from '../emulator-kit.js';
 import type { GatewayReply, LoopbackGateway, RecordedRequest } from '../loopback.js';
 import { authorizePayment } from './authorize.js';
@@ -55,7 +59,13 @@ import { checkSpec, type GenericEmulatorOptions, type GenericGatewaySpec } from 
 import type { GenericGatewayState } from './state.js';
 import { syncPayment, syncRefund } from './syncs.js';
 
-export type GenericEmulator = LoopbackGateway;
+export interface GenericEmulator extends LoopbackGateway {
+  /**
+   * Refunds a captured payment in the ledger without a request (set-up for a connector that has
+   * RSync but not Refund); returns the refund's id, or undefined when the payment is unknown.
+   */
+  refundInLedger(transactionId: string, amount: number, reference: string): string | undefined;
+}
 
 const DEFAULT_TOKEN_LIFETIME_MS = 15 * 60_000;
 
@@ -69,6 +79,7 @@ export async function startGenericEmulator(
     credentials: checkSpec(spec),
     now: options.now ?? Date.now,
     tokenLifetimeMs: options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS,
+    issueToken: options.issueToken ?? (() => `st_${randomBytes(18).toString('base64url')}`),
     tokens: new Map(),
     transactions: 0,
     ledger: new Ledger(),
@@ -139,5 +150,11 @@ export async function startGenericEmulator(
     }
   };
 
-  return serveEmulator(handle, options);
+  const gateway = await serveEmulator(handle, options);
+  return Object.assign(gateway, {
+    refundInLedger(transactionId: string, amount: number, reference: string) {
+      const payment = state.ledger.payment(transactionId);
+      return payment && state.ledger.addRefund(payment, amount, reference, 'SUCCEEDED').refundId;
+    },
+  });
 }

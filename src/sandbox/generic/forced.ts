@@ -1,6 +1,7 @@
 /**
  * @module Magic values that force the outcome of Capture, Void and Refund on the generic
- * emulator, as the test cards force Authorize's (cards.ts): a `reference` starting with one of
+ * emulator, as the test cards force Authorize's (cards.ts): a `reference` (the session's
+ * `clientRequestId` too: a declined or failed session) starting with one of
  * {@link GENERIC_FORCING_REFERENCES}, or an `amount` (minor units) equal to one of
  * {@link GENERIC_FORCING_AMOUNTS}. A forced outcome leaves the payment as it was; a forced
  * declined or pending refund is recorded (FAILED or PENDING, holding no money back when FAILED)

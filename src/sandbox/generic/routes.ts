@@ -1,6 +1,7 @@
 /**
- * @module The generic emulator's routes: the session and Authorize endpoints, and the five flows
- * after Authorize at their endpoint answers or the defaults of DESIGN §3. A `{placeholder}` is a
+ * @module The generic emulator's routes: the session and Authorize endpoints, and the flows after
+ * Authorize the answers choose (all five by default) at their endpoint answers or the defaults
+ * of DESIGN §3. A `{placeholder}` is a
  * whole path segment and matches one percent-encoded segment.
  */
 
@@ -10,10 +11,16 @@ export type GenericRoute =
 export type EndpointKey =
   'syncEndpoint' | 'captureEndpoint' | 'voidEndpoint' | 'refundEndpoint' | 'refundSyncEndpoint';
 
+/** The flows after Authorize (DESIGN §3's `flows`), in a payment's order. */
+export const GENERIC_FLOWS = ['PSync', 'Capture', 'Void', 'Refund', 'RSync'] as const;
+export type GenericFlow = (typeof GENERIC_FLOWS)[number];
+
 /** The endpoint answers routes are built from (a part of the emulator's spec). */
 export type EndpointAnswers = {
   readonly sessionTokenEndpoint: string;
   readonly authorizeEndpoint: string;
+  /** The flows after Authorize it serves (default: all five); the others' paths are 404. */
+  readonly flows?: readonly GenericFlow[];
 } & { readonly [K in EndpointKey]?: string };
 
 /** The defaults of DESIGN §3, relative to the Authorize endpoint. */
@@ -25,12 +32,14 @@ export const GENERIC_FLOW_ENDPOINT_DEFAULTS: Readonly<Record<EndpointKey, string
   refundSyncEndpoint: '{authorizeEndpoint}/{connectorTransactionId}/refunds/{connectorRefundId}',
 };
 
-const FLOW_ROUTES: ReadonlyArray<readonly [GenericRoute, EndpointKey, 'GET' | 'POST']> = [
-  ['sync', 'syncEndpoint', 'GET'],
-  ['capture', 'captureEndpoint', 'POST'],
-  ['void', 'voidEndpoint', 'POST'],
-  ['refund', 'refundEndpoint', 'POST'],
-  ['refundSync', 'refundSyncEndpoint', 'GET'],
+const FLOW_ROUTES: ReadonlyArray<
+  readonly [GenericFlow, GenericRoute, EndpointKey, 'GET' | 'POST']
+> = [
+  ['PSync', 'sync', 'syncEndpoint', 'GET'],
+  ['Capture', 'capture', 'captureEndpoint', 'POST'],
+  ['Void', 'void', 'voidEndpoint', 'POST'],
+  ['Refund', 'refund', 'refundEndpoint', 'POST'],
+  ['RSync', 'refundSync', 'refundSyncEndpoint', 'GET'],
 ];
 
 const PLACEHOLDERS = ['connectorTransactionId', 'connectorRefundId'] as const;
@@ -81,12 +90,23 @@ function parseTemplate(
   return { route, method, endpoint, segments };
 }
 
-/** Every route of a spec, checked: placeholders known and whole, no two endpoints alike. */
+/**
+ * Every route of a spec (the session, Authorize and the chosen flows), checked: placeholders
+ * known and whole, no two endpoints alike.
+ */
 export function routeTemplates(spec: EndpointAnswers): readonly RouteTemplate[] {
+  const flows = spec.flows ?? GENERIC_FLOWS;
+  for (const flow of flows) {
+    if (!GENERIC_FLOWS.includes(flow)) {
+      throw new TypeError(
+        `flows: unknown flow ${JSON.stringify(flow)} (known: ${GENERIC_FLOWS.join(', ')})`,
+      );
+    }
+  }
   const templates = [
     parseTemplate('session', 'POST', spec.sessionTokenEndpoint, 'sessionTokenEndpoint'),
     parseTemplate('authorize', 'POST', spec.authorizeEndpoint, 'authorizeEndpoint'),
-    ...FLOW_ROUTES.map(([route, key, method]) =>
+    ...FLOW_ROUTES.filter(([flow]) => flows.includes(flow)).map(([, route, key, method]) =>
       parseTemplate(route, method, flowEndpoint(spec, key), key),
     ),
   ];

@@ -1,7 +1,5 @@
 /** @module The generic emulator's session endpoint: checks the request, issues a bound token. */
 
-import { randomBytes } from 'node:crypto';
-
 import { sha256Hex } from '../emulator-kit.js';
 import { jsonReply, type GatewayReply } from '../loopback.js';
 import {
@@ -12,6 +10,7 @@ import {
   text,
   type Fields,
 } from './request.js';
+import { forcedOutcome } from './forced.js';
 import { merchantKeyMatches, type GenericGatewayState } from './state.js';
 
 export function createSession(state: GenericGatewayState, fields: Fields): GatewayReply {
@@ -35,7 +34,13 @@ export function createSession(state: GenericGatewayState, fields: Fields): Gatew
       return failed('ERROR', 'INVALID_CHECKSUM', 'checksum does not match the request');
     }
   }
-  const sessionToken = `st_${randomBytes(18).toString('base64url')}`;
+  // forced by the session's reference alone: an amount is the Authorize test cards' business
+  const forced = forcedOutcome(clientRequestId);
+  if (forced === 'decline') return failed('FAILED', 'SESSION_DECLINED', 'the session was declined');
+  if (forced === 'error') {
+    return failed('ERROR', 'PROCESSING_ERROR', 'the session could not be created');
+  }
+  const sessionToken = state.issueToken();
   state.tokens.set(sessionToken, {
     merchantId,
     amount,

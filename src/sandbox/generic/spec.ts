@@ -8,7 +8,7 @@ import {
   type TokenPlacement,
 } from '../../runtime/index.js';
 import type { EmulatorLoopbackOptions } from '../emulator-kit.js';
-import { routeTemplates } from './routes.js';
+import { routeTemplates, type GenericFlow } from './routes.js';
 
 /** What the emulator needs of a connector's answers (a subset of them, by structure). */
 export interface GenericGatewaySpec {
@@ -19,6 +19,11 @@ export interface GenericGatewaySpec {
   readonly tokenPlacement: TokenPlacement;
   readonly tokenName: string;
   readonly amountType: AmountType;
+  /**
+   * The flows after Authorize it serves, as the `flows` answer chooses them (default: all five);
+   * requests to another flow's endpoint get 404.
+   */
+  readonly flows?: readonly GenericFlow[];
   /**
    * The endpoints of the flows after Authorize (DESIGN §3), each optional with its default from
    * {@link GENERIC_FLOW_ENDPOINT_DEFAULTS}: answers written before these flows existed still work.
@@ -45,6 +50,8 @@ export interface GenericEmulatorOptions extends EmulatorLoopbackOptions {
   readonly tokenLifetimeMs?: number;
   /** The emulator's clock in ms (default `Date.now`); timestamps are checked against it. */
   readonly now?: () => number;
+  /** Makes each session token (default: random); a counter makes a recording repeatable. */
+  readonly issueToken?: () => string;
 }
 
 /** Credentials the emulator accepts unless the spec names others. */

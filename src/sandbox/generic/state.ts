@@ -18,6 +18,7 @@ export interface GenericGatewayState {
   readonly credentials: Required<GenericCredentials>;
   readonly now: () => number;
   readonly tokenLifetimeMs: number;
+  readonly issueToken: () => string;
   readonly tokens: Map<string, IssuedToken>;
   /** Authorized payments so far (numbers the transaction ids). */
   transactions: number;

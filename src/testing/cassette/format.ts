@@ -194,8 +194,3 @@ export function parseCassette(text: string, file = '(cassette)'): Cassette {
   if (issues.length > 0) throw new CassetteFormatError(file, issues);
   return parsed.data;
 }
-
-/** A cassette as its file holds it: two-space JSON and a final newline, stable for diffs. */
-export function formatCassette(cassette: Cassette): string {
-  return `${JSON.stringify(cassette, null, 2)}\n`;
-}

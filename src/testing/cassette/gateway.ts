@@ -12,7 +12,12 @@ import {
   type LoopbackGateway,
   type RecordedRequest,
 } from '../../sandbox/loopback.js';
-import type { ConformanceRoutes } from '../conformance.js';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { isFailureStatus, type AttemptStatus } from '../../runtime/index.js';
+import type { ConformanceOptions, ConformanceRoutes } from '../conformance-options.js';
 import type { Cassette } from './format.js';
 import { loadCassette } from './replay-call.js';
 import { answerReply } from './answers.js';
@@ -67,4 +72,70 @@ export function startCassetteGateway(
     },
     { lifetimeMs: options.lifetimeMs ?? 60_000 },
   );
+}
+
+/** The cassette files of a folder (path or file URL), sorted by name. */
+export function cassetteFiles(folder: string | URL): string[] {
+  const dir = folder instanceof URL ? fileURLToPath(folder) : folder;
+  if (!existsSync(dir)) {
+    throw new Error(
+      `no cassettes folder ${dir}: regenerate the connector, or record one (create-connector record <id> --flow authorize …)`,
+    );
+  }
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+const isAnswered = (status: number) => status >= 200 && status < 300;
+
+/**
+ * What the conformance suite needs of a gateway, from a folder of cassettes, whatever their
+ * field names: an approved payment (session then Authorize: the lenient gateway's answers), an
+ * in-band session refusal, and a JSON error answer when one was recorded.
+ */
+export function cassetteConformance(
+  folder: string | URL,
+): Pick<ConformanceOptions<never>, 'startEmulator' | 'routes' | 'sessionFailure' | 'jsonError'> {
+  const cassettes = cassetteFiles(folder).map((file) => loadCassette(file).cassette);
+  const where = folder instanceof URL ? fileURLToPath(folder) : folder;
+  const approved = cassettes.find(
+    (cassette) =>
+      cassette.flow === 'authorize' &&
+      cassette.exchanges.map((exchange) => exchange.flow).join() ===
+        'CreateSessionToken,Authorize' &&
+      cassette.outcome.error === undefined &&
+      cassette.outcome.status !== undefined &&
+      !isFailureStatus(cassette.outcome.status as AttemptStatus),
+  );
+  const refused = cassettes.find(
+    (cassette) =>
+      cassette.exchanges.length === 1 &&
+      cassette.exchanges[0]!.flow === 'CreateSessionToken' &&
+      isAnswered(cassette.exchanges[0]!.answer.status) &&
+      cassette.outcome.status === 'Failure',
+  );
+  const missing = (what: string, flow: string) =>
+    new Error(
+      `conformance needs a cassette of ${what} in ${where} (create-connector record <id> --flow ${flow} …)`,
+    );
+  if (approved === undefined)
+    throw missing('an approved payment (session, then Authorize)', 'authorize');
+  if (refused === undefined) throw missing('a session the gateway refused in-band', 'session');
+  const jsonError = cassettes
+    .flatMap((cassette) => cassette.exchanges.map((exchange) => exchange.answer))
+    .find(
+      (answer) =>
+        answer.status >= 400 &&
+        answer.status < 500 &&
+        answer.body !== undefined &&
+        'json' in answer.body,
+    );
+  return {
+    startEmulator: () => startCassetteGateway([approved]),
+    routes: cassetteRoutes(approved),
+    sessionFailure: answerReply(refused.exchanges[0]!.answer),
+    ...(jsonError === undefined ? {} : { jsonError: answerReply(jsonError) }),
+  };
 }

@@ -2,13 +2,18 @@
 
 export { compareRequest, type Difference } from './compare.js';
 export { answerReply, bodyText } from './answers.js';
-export { cassetteReply, cassetteRoutes, startCassetteGateway } from './gateway.js';
+export {
+  cassetteConformance,
+  cassetteFiles,
+  cassetteReply,
+  cassetteRoutes,
+  startCassetteGateway,
+} from './gateway.js';
 export { callCassetteFlow, type CassetteInputs, type FlowCallResult } from './flow-call.js';
 export {
   CASSETTE_FLOWS,
   CassetteFormatError,
   cassetteSchema,
-  formatCassette,
   parseCassette,
   type Cassette,
   type CassetteAnswer,
@@ -20,6 +25,7 @@ export {
   type JsonValue,
 } from './format.js';
 export { namedSecrets, type NamedSecret } from './mask.js';
+export { formatCassette } from './text.js';
 export {
   defaultScenario,
   recordCassette,
@@ -49,4 +55,4 @@ export {
   type RuleContext,
   type RuleName,
 } from './rules.js';
-export { itReplaysCassette, type ItReplaysOptions } from './vitest.js';
+export { itReplaysCassette, itReplaysCassettes, type ItReplaysOptions } from './vitest.js';

@@ -117,12 +117,18 @@ interface RequestContext {
   readonly fixed: ReadonlySet<string>;
 }
 
-/** A request member: its secret rule, else its volatile rule, else its value. */
+/**
+ * A request member: a secret's rule when it is one, else its volatile rule, else the rule of a
+ * secret inside it (`Bearer <key>`), else its value. Times and hashes are read before secrets
+ * inside text: a short secret (a CVC) turns up in them by chance, which would make the cassette
+ * depend on the clock.
+ */
 function requestLeaf(key: string, value: unknown, context: RequestContext): unknown {
   if (typeof value !== 'string' && typeof value !== 'number') return value;
-  const hidden = secretRule(String(value), context.secrets);
-  if (hidden !== undefined) return hidden;
-  return volatileRule(key, value, context) ?? value;
+  const text = String(value);
+  const whole = context.secrets.find((secret) => secret.value === text);
+  if (whole !== undefined) return { $match: 'secret', name: whole.name };
+  return volatileRule(key, value, context) ?? secretRule(text, context.secrets) ?? value;
 }
 
 function requestTree(node: unknown, key: string, context: RequestContext): unknown {

@@ -7,11 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import type {
-  AmountType,
-  Connector,
-  ConnectorAuthType,
-  PaymentInput,
+import {
+  isSecret,
+  Secret,
+  type AmountType,
+  type Connector,
+  type ConnectorAuthType,
+  type PaymentInput,
 } from '../../runtime/index.js';
 import { callCassetteFlow, type CassetteInputs, type FlowCallResult } from './flow-call.js';
 import { parseCassette, type Cassette } from './format.js';
@@ -23,9 +25,12 @@ export interface ReplayCallOptions {
   readonly connector: Connector<AmountType>;
   /** Credentials: `secret` rules are compared with them. */
   readonly auth: ConnectorAuthType;
-  /** Session and Authorize: the payment, with its card (which the cassette holds masked). */
+  /**
+   * Session and Authorize: a payment whose card fills the cassette input's masked members
+   * (`payment.paymentMethod.number`, …); the cassette's literal members are used as recorded.
+   */
   readonly payment?: PaymentInput;
-  /** The other flows: their input, instead of the cassette's `input`. */
+  /** The other flows: likewise, for an input whose members the cassette holds masked. */
   readonly input?: CassetteInputs['psync' | 'capture' | 'void' | 'refund' | 'rsync'];
   /** The clock time rules compare with (default `Date.now`). */
   readonly now?: () => number;
@@ -47,21 +52,48 @@ export function loadCassette(source: Cassette | string | URL): {
   return { cassette: parseCassette(readFileSync(file, 'utf8'), file), file };
 }
 
-function hasRule(node: unknown): boolean {
-  if (isRuleObject(node)) return true;
-  return typeof node === 'object' && node !== null && Object.values(node).some(hasRule);
+/** The value at a secret rule's name (`payment.paymentMethod.number`) in what the test gave. */
+function givenValue(name: string, given: Readonly<Record<string, unknown>>): unknown {
+  let node: unknown = given;
+  for (const key of name.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The cassette's input as the call takes it: its literal members as recorded, each masked one
+ * (a `secret` rule) filled from the payment or input the test gave, at the same path.
+ */
+function resolveInput(
+  node: unknown,
+  given: Readonly<Record<string, unknown>>,
+  file: string,
+): unknown {
+  if (isRuleObject(node)) {
+    const name = typeof node['name'] === 'string' ? node['name'] : undefined;
+    const value =
+      node['$match'] === 'secret' && name !== undefined ? givenValue(name, given) : undefined;
+    if (value === undefined) {
+      const option = name?.startsWith('payment.') === true ? 'options.payment' : 'options.input';
+      throw new TypeError(
+        `cassette ${file} replays its input's masked ${name ?? 'member'}: give it in ${option}`,
+      );
+    }
+    return isSecret(value) ? value : new Secret(String(value));
+  }
+  if (Array.isArray(node)) return node.map((item) => resolveInput(item, given, file));
+  if (typeof node === 'object' && node !== null) {
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [key, resolveInput(child, given, file)]),
+    );
+  }
+  return node;
 }
 
 function inputFor(cassette: Cassette, options: ReplayCallOptions, file: string): unknown {
-  const paymentFlow = cassette.flow === 'session' || cassette.flow === 'authorize';
-  const given = paymentFlow ? options.payment : options.input;
-  if (given !== undefined) return given;
-  if (hasRule(cassette.input)) {
-    throw new TypeError(
-      `cassette ${file} replays ${cassette.flow} with masked input: give ${paymentFlow ? 'options.payment' : 'options.input'}`,
-    );
-  }
-  return cassette.input;
+  return resolveInput(cassette.input, { payment: options.payment, input: options.input }, file);
 }
 
 export async function replayCassette(

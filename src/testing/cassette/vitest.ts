@@ -1,7 +1,7 @@
 /**
  * @module Cassette tests in a line: `itReplaysCassette(file, { connector, auth, payment })`
  * registers a vitest test that replays the cassette and expects its recorded outcome (or the
- * `expect` given: `{ status: 'Charged' }`).
+ * `expect` given: `{ status: 'Charged' }`); `itReplaysCassettes(folder, …)` one per file in it.
  */
 
 import { basename } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 import type { CassetteOutcome } from './format.js';
+import { cassetteFiles } from './gateway.js';
 import { loadCassette, replayCassette, type ReplayCallOptions } from './replay-call.js';
 
 export interface ItReplaysOptions extends ReplayCallOptions {
@@ -26,4 +27,9 @@ export function itReplaysCassette(file: string | URL, options: ItReplaysOptions)
     const result = await replayCassette(cassette, options);
     expect(result.outcome).toMatchObject(expected);
   });
+}
+
+/** One test per cassette file of `folder` (path or file URL), in name order. */
+export function itReplaysCassettes(folder: string | URL, options: ReplayCallOptions): void {
+  for (const file of cassetteFiles(folder)) itReplaysCassette(file, options);
 }

@@ -22,7 +22,7 @@ import {
 import { PhaseTimer } from '../../../generator/timings.js';
 import { usageError, type ExitCode } from '../../errors.js';
 import type { CliIo } from '../../io.js';
-import { runCommandFor, SUGGESTED_SANDBOX_PORT } from '../../next-steps.js';
+import { newNextSteps } from '../../next-steps.js';
 import { planReport, printPlan } from '../../output.js';
 import { cancelledError, createPromptAdapter, type PromptAdapter } from './prompts.js';
 import { resolveAnswers } from './resolve-answers.js';
@@ -99,15 +99,19 @@ export async function newCommand(
   if (!options.dryRun) await applyPlan(plan, { timer });
   printPlan(await planReport(plan, options.dryRun), io, options.json);
   if (!options.json && !options.dryRun && plan.changes.length > 0) {
-    const test = plan.changes.find((change) => change.path.endsWith('.test.ts'))?.path;
+    const written = (suffix: string) =>
+      plan.changes.find((change) => change.path.endsWith(suffix))?.path;
+    const testFile = written('.test.ts');
+    const readme = written('/README.md');
+    const { id, name } = plan.connector;
     io.stdout(
-      [
-        '',
-        `Generated ${plan.connector.name} (${plan.connector.id}). Next:`,
-        ...(test === undefined ? [] : [`  npx vitest run ${test}`]),
-        `  npx create-connector sandbox ${plan.connector.id} --port ${SUGGESTED_SANDBOX_PORT}    # the emulator; prints auth.json`,
-        `  ${runCommandFor(plan.connector.id, `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}`)}`,
-      ].join('\n'),
+      newNextSteps({
+        id,
+        name,
+        flows: answers.flows,
+        ...(testFile === undefined ? {} : { testFile }),
+        ...(readme === undefined ? {} : { readme }),
+      }).join('\n'),
     );
   }
   if (options.timings) io.stderr(JSON.stringify(timer));
@@ -127,6 +131,7 @@ function timedPrompts(prompts: PromptAdapter, timer: PhaseTimer): PromptAdapter 
   return {
     input: (question) => timer.excluding('validate', () => prompts.input(question)),
     select: (question) => timer.excluding('validate', () => prompts.select(question)),
+    checkbox: (question) => timer.excluding('validate', () => prompts.checkbox(question)),
     confirm: (message, defaultValue) => prompts.confirm(message, defaultValue),
   };
 }

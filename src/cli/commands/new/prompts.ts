@@ -21,15 +21,24 @@ export interface SelectQuestion {
   readonly default?: string;
 }
 
+/** Any number of picks from a fixed list; `checked` are ticked when it opens. */
+export interface CheckboxQuestion {
+  readonly message: string;
+  readonly choices: readonly string[];
+  readonly checked: readonly string[];
+}
+
 /** What `new` asks of a terminal; inject another one in tests. */
 export interface PromptAdapter {
   input(question: InputQuestion): Promise<string>;
   select(question: SelectQuestion): Promise<string>;
+  /** The ticked choices, in the order of `choices` (none is an answer too). */
+  checkbox(question: CheckboxQuestion): Promise<string[]>;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
 }
 
-/** The three `@inquirer/prompts` functions the adapter drives. */
-export type PromptFunctions = Pick<typeof Inquirer, 'input' | 'select' | 'confirm'>;
+/** The four `@inquirer/prompts` functions the adapter drives. */
+export type PromptFunctions = Pick<typeof Inquirer, 'input' | 'select' | 'checkbox' | 'confirm'>;
 
 export interface PromptAdapterOptions {
   /** Supplies the prompt functions; defaults to importing `@inquirer/prompts`. Called once, on first use. */
@@ -88,6 +97,20 @@ export function createPromptAdapter(options: PromptAdapterOptions = {}): PromptA
           ...(question.default === undefined ? {} : { default: question.default }),
         }),
       );
+    },
+    checkbox: async (question) => {
+      const { checkbox } = await prompts();
+      const ticked = await cancellable(
+        checkbox<string>({
+          message: question.message,
+          choices: question.choices.map((value) => ({
+            value,
+            name: value,
+            checked: question.checked.includes(value),
+          })),
+        }),
+      );
+      return question.choices.filter((choice) => ticked.includes(choice));
     },
     confirm: async (message, defaultValue) => {
       const { confirm } = await prompts();

@@ -11,6 +11,7 @@ import {
   ANSWER_META,
   answerDefault,
   CROSS_FIELD_RULES,
+  flowsOf,
   isAnswerKey,
   missingRequiredKeys,
   parseAnswers,
@@ -23,7 +24,9 @@ import {
   type PresetId,
 } from '../../../generator/answers/index.js';
 import { UsageError } from '../../../generator/errors.js';
+import { shellWord } from '../../../generator/try-commands.js';
 import { usageError, type CliError } from '../../errors.js';
+import { NO_ITEMS } from '../../program-options.js';
 import { createPromptAdapter, type PromptAdapter } from './prompts.js';
 
 export interface ResolveAnswersInput {
@@ -95,14 +98,21 @@ function flagValues(input: ResolveAnswersInput): AnswerValues {
     const value = input.flags[key];
     // commander leaves flags that were not passed undefined (defaults only show in --help)
     if (value === undefined) continue;
-    // a list answer's flag is comma-separated: `--flows Capture,Refund`, `--flows ''` for none
+    // commander splits a list flag (program-options' listOf); a caller may pass its text
     values[key] =
-      ANSWER_META[key].list === true && typeof value === 'string'
-        ? value.split(',').flatMap((item) => (item.trim() === '' ? [] : [item.trim()]))
-        : value;
+      ANSWER_META[key].list === true && typeof value === 'string' ? listItems(value) : value;
   }
   if (input.positionalName !== undefined) values['name'] = input.positionalName;
   return values;
+}
+
+/** A list flag's text: comma-separated items, `none` (or nothing) for an empty list. */
+function listItems(text: string): string[] {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items.length === 1 && items[0] === NO_ITEMS ? [] : items;
 }
 
 const READ_FAILURES: Readonly<Record<string, string>> = {
@@ -197,8 +207,9 @@ async function askMissing(
   const answers: AnswerValues = { ...given };
   for (const key of ANSWER_KEYS) {
     if (answers[key] !== undefined) continue;
-    // the flows and their endpoints take their defaults until the prompts offer a checkbox
-    if (ANSWER_META[key].list === true || ANSWER_META[key].flow !== undefined) continue;
+    // a flow's endpoint is asked only when the flow is chosen (it is refused otherwise)
+    const flow = ANSWER_META[key].flow;
+    if (flow !== undefined && !flowsOf(answers).includes(flow)) continue;
     answers[key] = await askOne(key, { ...answers }, prompts, existingIds);
   }
   return answers;
@@ -209,10 +220,15 @@ function askOne(
   answersSoFar: AnswerValues,
   prompts: PromptAdapter,
   existingIds: readonly string[],
-): Promise<string> {
+): Promise<string | string[]> {
   const meta = ANSWER_META[key];
   const preFilled = answerDefault(key, answersSoFar);
   const withDefault = preFilled === undefined ? {} : { default: preFilled };
+  if (meta.choices !== undefined && meta.list === true) {
+    // all ticked by default, as the answer's default is every choice
+    const checked = preFilled === undefined ? [] : preFilled.split(',');
+    return prompts.checkbox({ message: meta.prompt, choices: meta.choices, checked });
+  }
   if (meta.choices !== undefined) {
     return prompts.select({ message: meta.prompt, choices: meta.choices, ...withDefault });
   }
@@ -265,20 +281,20 @@ function suggestCommand(
   }
 
   const words = ['create-connector', 'new'];
-  if (flags['name'] !== undefined) words.push(shellQuote(String(flags['name'])));
+  if (flags['name'] !== undefined) words.push(shellWord(String(flags['name'])));
   if (input.preset !== undefined) words.push('--preset', input.preset);
-  if (input.answersFile !== undefined) words.push('--answers', shellQuote(input.answersFile));
+  if (input.answersFile !== undefined) words.push('--answers', shellWord(input.answersFile));
   for (const key of ANSWER_KEYS) {
     const value = flags[key];
     if (key === 'name' || value === undefined) continue;
-    words.push(`--${ANSWER_META[key].flag}`, shellQuote(String(value)));
+    words.push(`--${ANSWER_META[key].flag}`, shellWord(flagText(value)));
   }
   words.push('--yes');
   return words.join(' ');
 }
 
-const SHELL_SAFE = /^[A-Za-z0-9_./:@%+=,-]+$/;
-
-function shellQuote(word: string): string {
-  return SHELL_SAFE.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+/** A value as its flag spells it: a list comma-separated, or `none`. */
+function flagText(value: unknown): string {
+  if (!Array.isArray(value)) return String(value);
+  return value.length === 0 ? NO_ITEMS : value.join(',');
 }

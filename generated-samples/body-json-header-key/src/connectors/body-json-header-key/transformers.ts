@@ -4,6 +4,9 @@
  * The seed's transformers.rs: what CreateSessionToken and Authorize send, the answers they read,
  * and the payment states those answers map to. Edit them toward your gateway's API; the tests
  * say what the emulator expects.
+ *
+ * The flows after Authorize are in transformers-*.ts; what they share (the members every POST
+ * starts with, the error response) is here.
  */
 
 import {
@@ -210,6 +213,18 @@ function paymentStatus(
   }
 }
 
+// ---- What every POST after Authorize starts with ----
+
+/** The members that open every POST body after Authorize, in wire order. */
+export interface MerchantMembers {
+  /** The api key. */
+  readonly merchantId: Secret;
+}
+
+export function merchantMembers(auth: ConnectorAuthType): MerchantMembers {
+  return { merchantId: narrowAuth(auth).apiKey };
+}
+
 // ---- Errors ----
 
 /** The error members any answer may carry; 4xx bodies carry nothing else. */
@@ -243,7 +258,8 @@ function parseErrorBody(text: string): ErrorBody {
   return { errorDescription: text.slice(0, MAX_REASON_LENGTH) };
 }
 
-function errorResponse(
+/** An ErrorResponse from an error body, or from an answer that carries the same members. */
+export function errorResponse(
   statusCode: number,
   body: ErrorBody,
   attemptStatus?: AttemptStatus,

@@ -254,7 +254,8 @@ function parseErrorBody(text: string): ErrorBody {
   return { errorDescription: text.slice(0, MAX_REASON_LENGTH) };
 }
 
-function errorResponse(
+/** An ErrorResponse from an error body, or from an answer that carries the same members. */
+export function errorResponse(
   statusCode: number,
   body: ErrorBody,
   attemptStatus?: AttemptStatus,

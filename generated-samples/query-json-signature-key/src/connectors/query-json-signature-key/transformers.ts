@@ -4,6 +4,9 @@
  * The seed's transformers.rs: what CreateSessionToken and Authorize send, the answers they read,
  * and the payment states those answers map to. Edit them toward your gateway's API; the tests
  * say what the emulator expects.
+ *
+ * The flows after Authorize are in transformers-*.ts; what they share (the members every POST
+ * starts with, the error response) is here.
  */
 
 import { createHash } from 'node:crypto';
@@ -216,6 +219,34 @@ function paymentStatus(
   }
 }
 
+// ---- What every POST after Authorize starts and ends with ----
+
+/** The members that open every POST body after Authorize, in wire order. */
+export interface MerchantMembers {
+  /** The api key. */
+  readonly merchantId: Secret;
+}
+
+export function merchantMembers(auth: ConnectorAuthType): MerchantMembers {
+  return { merchantId: narrowAuth(auth).apiKey };
+}
+
+/** The members that close every POST body after Authorize. */
+export interface SignatureMembers {
+  /** Unix seconds, as a decimal string. */
+  readonly timestamp: string;
+  /** Lowercase hex SHA-256 of merchantId + reference + timestamp + api secret. */
+  readonly checksum: string;
+}
+
+/** `reference` is the flow's own: the capture, void or refund id. */
+export function signatureMembers(auth: ConnectorAuthType, reference: string): SignatureMembers {
+  const { apiKey, apiSecret } = narrowAuth(auth);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const payload = apiKey.expose() + reference + timestamp + apiSecret.expose();
+  return { timestamp, checksum: createHash('sha256').update(payload, 'utf8').digest('hex') };
+}
+
 // ---- Errors ----
 
 /** The error members any answer may carry; 4xx bodies carry nothing else. */
@@ -249,7 +280,8 @@ function parseErrorBody(text: string): ErrorBody {
   return { errorDescription: text.slice(0, MAX_REASON_LENGTH) };
 }
 
-function errorResponse(
+/** An ErrorResponse from an error body, or from an answer that carries the same members. */
+export function errorResponse(
   statusCode: number,
   body: ErrorBody,
   attemptStatus?: AttemptStatus,
