@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { ConformancePreset } from '../../testing/conformance-presets.js';
+import { VITEST_OXC_CONFIG } from '../verify/sample-workspace.js';
 import { workspaceVitest } from '../verify/workspace.js';
 import { workspaceFile, type Workspace } from '../workspace.js';
 import { stringValue } from './code-graph.js';
@@ -75,6 +76,11 @@ async function runConformance(
   const dir = await mkdtemp(path.join(tmpdir(), 'cc-check-conformance-'));
   try {
     await writeFile(path.join(dir, 'conformance.test.ts'), conformanceTestFile(definition, preset));
+    // the suite may import the runtime's sources (this repository): .cts among them
+    await writeFile(
+      path.join(dir, 'vitest.config.mjs'),
+      `export default { ${VITEST_OXC_CONFIG} };\n`,
+    );
     return await runVitest({ vitest, root: dir, files: [], timeoutMs: RUN_TIMEOUT_MS });
   } catch (error) {
     // the testing module does not resolve (the package is not installed): the suite cannot run

@@ -112,6 +112,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Vite's TypeScript transform, `.cts` included (its default leaves it out): a vitest that runs
+ * the runtime's sources reaches src/runtime/zod.cts. Source text for a config file.
+ */
+export const VITEST_OXC_CONFIG = 'oxc: { include: /\\.([cm]?ts|[jt]sx)$/ }';
+
 /** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
 function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
   const config = JSON.stringify({
@@ -126,8 +132,7 @@ function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
       hookTimeout: 30_000,
     },
   });
-  // the linked src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out)
-  return `export default { oxc: { include: /\\.([cm]?ts|[jt]sx)$/ }, ...${config} };\n`;
+  return `export default { ${VITEST_OXC_CONFIG}, ...${config} };\n`;
 }
 
 /** Creates an empty sample workspace in the system's temporary directory. */
