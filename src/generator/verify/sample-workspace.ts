@@ -112,13 +112,13 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
 /**
  * The files Vite must transform as TypeScript, as a regex literal for a config file: the
  * runtime's src/runtime/zod.cts is TypeScript too (Vite's default transform leaves .cts out).
  */
 export const TYPESCRIPT_FILES = String.raw`/\.([cm]?ts|[jt]sx)$/`;
 
+/** The workspace's vitest config: how `runTests` runs, and any other vitest run in it. */
 function vitestConfig(root: string, runOptions: TestRunOptions = {}): string {
   const config = JSON.stringify({
     cacheDir: join(root, '.vite'),
