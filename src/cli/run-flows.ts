@@ -1,13 +1,7 @@
 /** @module The flows `run --flow` takes, outside the run command so that `--help` loads no command. */
 
-export const RUN_FLOWS = [
-  'authorize',
-  'session',
-  'psync',
-  'capture',
-  'void',
-  'refund',
-  'rsync',
-] as const;
+import { CASSETTE_FLOWS, type CassetteFlow } from '../testing/cassette/flow-flags.js';
 
-export type RunFlow = (typeof RUN_FLOWS)[number];
+/** `run --flow` takes every flow a cassette can hold. */
+export const RUN_FLOWS = CASSETTE_FLOWS;
+export type RunFlow = CassetteFlow;

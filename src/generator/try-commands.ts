@@ -4,6 +4,7 @@
  * are `run`'s, `record`'s and `sandbox`'s own (src/cli/main.ts).
  */
 
+import type { CassetteFlow } from '../testing/cassette/flow-flags.js';
 import type { OptionalFlow } from './answers/flows.js';
 
 /** The port the suggestions give the emulator, so the sandbox and run lines fit together. */
@@ -13,7 +14,7 @@ export const SUGGESTED_SANDBOX_PORT = 4010;
 export const SUGGESTED_SANDBOX_URL = `http://127.0.0.1:${SUGGESTED_SANDBOX_PORT}`;
 
 /** A flow as `run --flow` and `record --flow` name it. */
-export type FlowFlag = 'session' | 'authorize' | 'psync' | 'capture' | 'void' | 'refund' | 'rsync';
+export type FlowFlag = CassetteFlow;
 
 export const OPTIONAL_FLOW_FLAGS: {
   readonly [F in OptionalFlow]: Exclude<FlowFlag, 'session' | 'authorize'>;

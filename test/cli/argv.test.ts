@@ -136,7 +136,7 @@ const REFUSED: ReadonlyArray<readonly [string, readonly string[], string, { key:
   ['a bad preset', ['new', '--preset', 'stripe'], "argument 'stripe' is invalid",
     { key: '--preset', value: 'stripe', rule: /nuvei, paytm/ }],
   ['a bad flow', ['run', 'x', '--auth', 'a', '--payment', 'p', '--flow', 'all'], "'--flow <flow>' argument 'all'",
-    { key: '--flow', value: 'all', rule: /authorize, session, psync, capture, void, refund, rsync/ }],
+    { key: '--flow', value: 'all', rule: /session, authorize, psync, capture, void, refund, rsync/ }],
   ['run without --auth', ['run', 'x', '--payment', 'p'], "required option '--auth <file>' not specified",
     { key: '--auth', rule: /is required/ }],
   ['a flag without its value', ['run', 'x', '--payment', 'p', '--auth'], "option '--auth <file>' argument missing",

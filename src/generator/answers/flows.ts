@@ -3,21 +3,24 @@
  * with the answer that holds its endpoint, the placeholders that endpoint may name and its default.
  */
 
+import { ENDPOINT_PLACEHOLDERS } from '../../runtime/url.js';
+// the generic wire contract's own module (light: no emulator), so answers and emulator agree
+import {
+  GENERIC_FLOW_ENDPOINT_DEFAULTS,
+  GENERIC_FLOW_ENDPOINT_KEYS,
+  GENERIC_FLOWS,
+  type EndpointKey,
+  type GenericFlow,
+} from '../../sandbox/generic/routes.js';
 import { endpointViolation } from './rules.js';
 
 /** The optional flows, in a payment's order (the canonical order of the `flows` answer). */
-export const OPTIONAL_FLOWS = ['PSync', 'Capture', 'Void', 'Refund', 'RSync'] as const;
-export type OptionalFlow = (typeof OPTIONAL_FLOWS)[number];
+export const OPTIONAL_FLOWS = GENERIC_FLOWS;
+export type OptionalFlow = GenericFlow;
 
 /** The answer holding each optional flow's endpoint. */
-export const FLOW_ENDPOINT_KEYS = {
-  PSync: 'syncEndpoint',
-  Capture: 'captureEndpoint',
-  Void: 'voidEndpoint',
-  Refund: 'refundEndpoint',
-  RSync: 'refundSyncEndpoint',
-} as const satisfies { readonly [F in OptionalFlow]: string };
-export type FlowEndpointKey = (typeof FLOW_ENDPOINT_KEYS)[OptionalFlow];
+export const FLOW_ENDPOINT_KEYS = GENERIC_FLOW_ENDPOINT_KEYS;
+export type FlowEndpointKey = EndpointKey;
 
 /** Every endpoint answer of a connector, in prompt order: distinct from one another. */
 export const ENDPOINT_KEYS = [
@@ -26,33 +29,23 @@ export const ENDPOINT_KEYS = [
   ...OPTIONAL_FLOWS.map((flow) => FLOW_ENDPOINT_KEYS[flow]),
 ] as const;
 
-export const TRANSACTION_ID_PLACEHOLDER = 'connectorTransactionId';
-export const REFUND_ID_PLACEHOLDER = 'connectorRefundId';
+const [TRANSACTION_ID, REFUND_ID] = ENDPOINT_PLACEHOLDERS;
 
 /** The placeholders (`{name}`, a whole segment) each flow's endpoint may name. */
-export const ENDPOINT_PLACEHOLDERS: { readonly [F in OptionalFlow]: readonly string[] } = {
-  PSync: [TRANSACTION_ID_PLACEHOLDER],
-  Capture: [TRANSACTION_ID_PLACEHOLDER],
-  Void: [TRANSACTION_ID_PLACEHOLDER],
-  Refund: [TRANSACTION_ID_PLACEHOLDER],
-  RSync: [TRANSACTION_ID_PLACEHOLDER, REFUND_ID_PLACEHOLDER],
-};
-
-const DEFAULT_SUFFIXES: { readonly [F in OptionalFlow]: string } = {
-  PSync: `{${TRANSACTION_ID_PLACEHOLDER}}`,
-  Capture: `{${TRANSACTION_ID_PLACEHOLDER}}/capture`,
-  Void: `{${TRANSACTION_ID_PLACEHOLDER}}/void`,
-  Refund: `{${TRANSACTION_ID_PLACEHOLDER}}/refunds`,
-  RSync: `{${TRANSACTION_ID_PLACEHOLDER}}/refunds/{${REFUND_ID_PLACEHOLDER}}`,
+const ENDPOINT_PLACEHOLDERS_OF: { readonly [F in OptionalFlow]: readonly string[] } = {
+  PSync: [TRANSACTION_ID],
+  Capture: [TRANSACTION_ID],
+  Void: [TRANSACTION_ID],
+  Refund: [TRANSACTION_ID],
+  RSync: [TRANSACTION_ID, REFUND_ID],
 };
 
 /** The endpoint a flow gets when none is given: below the Authorize endpoint. */
 export function defaultFlowEndpoint(flow: OptionalFlow, authorizeEndpoint: string): string {
-  return `${authorizeEndpoint}/${DEFAULT_SUFFIXES[flow]}`;
-}
-
-export function isOptionalFlow(value: unknown): value is OptionalFlow {
-  return (OPTIONAL_FLOWS as readonly unknown[]).includes(value);
+  return GENERIC_FLOW_ENDPOINT_DEFAULTS[FLOW_ENDPOINT_KEYS[flow]].replace(
+    '{authorizeEndpoint}',
+    authorizeEndpoint,
+  );
 }
 
 /** The flow whose endpoint `key` holds. */
@@ -67,7 +60,7 @@ const PLACEHOLDER_SEGMENT = /^\{([^{}]*)\}$/;
  * may instead be one of the flow's placeholders, each named at most once.
  */
 export function flowEndpointViolation(flow: OptionalFlow, path: string): string | undefined {
-  const allowed = ENDPOINT_PLACEHOLDERS[flow];
+  const allowed = ENDPOINT_PLACEHOLDERS_OF[flow];
   const seen = new Set<string>();
   const segments = path.split('/').map((segment) => {
     const placeholder = PLACEHOLDER_SEGMENT.exec(segment)?.[1];

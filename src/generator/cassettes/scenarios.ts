@@ -13,7 +13,6 @@ import {
   type CallOptions,
   type Card,
   type Connector,
-  type FlowName,
   type PaymentInput,
 } from '../../runtime/index.js';
 import {
@@ -22,7 +21,7 @@ import {
   type GenericEmulator,
 } from '../../sandbox/generic.js';
 import type { CassetteInputs } from '../../testing/cassette/flow-call.js';
-import type { CassetteFlow } from '../../testing/cassette/format.js';
+import { CONNECTOR_FLOW_OF, type CassetteFlow } from '../../testing/cassette/flow-flags.js';
 import { InternalError } from '../errors.js';
 
 /** What a scenario's set-up calls run with: the connector against the emulator. */
@@ -39,17 +38,6 @@ export interface Scenario<F extends CassetteFlow = CassetteFlow> {
   /** The input to record, after any set-up on the same emulator. */
   readonly input: (context: ScenarioContext) => Promise<CassetteInputs[F]> | CassetteInputs[F];
 }
-
-/** The connector flow each cassette flow calls last. */
-export const FLOW_OF: { readonly [F in CassetteFlow]: FlowName } = {
-  session: 'CreateSessionToken',
-  authorize: 'Authorize',
-  psync: 'PSync',
-  capture: 'Capture',
-  void: 'Void',
-  refund: 'Refund',
-  rsync: 'RSync',
-};
 
 const REFERENCE = 'order-1001';
 const AMOUNT = 1050;
@@ -204,5 +192,5 @@ export const SCENARIOS: readonly Scenario[] = [
 
 /** The scenarios of the flows `connector` declares. */
 export function scenariosOf(connector: Connector<AmountType>): readonly Scenario[] {
-  return SCENARIOS.filter((each) => connector.flows[FLOW_OF[each.flow]] !== undefined);
+  return SCENARIOS.filter((each) => connector.flows[CONNECTOR_FLOW_OF[each.flow]] !== undefined);
 }

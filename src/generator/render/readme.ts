@@ -18,6 +18,7 @@ import {
   testCommandFor,
   type FlowFlag,
 } from '../try-commands.js';
+import { GENERIC_FLOW_METHODS } from '../../sandbox/generic/routes.js';
 import { codeSpan, markdownText, type MarkdownTable } from './markdown.js';
 
 /** Where the README sends the reader, workspace-relative. */
@@ -46,11 +47,11 @@ const FLOW_FACTS: { readonly [F in 'CreateSessionToken' | 'Authorize' | Optional
   {
     CreateSessionToken: { method: 'POST', call: 'createSessionToken' },
     Authorize: { method: 'POST', call: 'authorize' },
-    PSync: { method: 'GET', call: 'sync' },
-    Capture: { method: 'POST', call: 'capture' },
-    Void: { method: 'POST', call: 'voidPayment' },
-    Refund: { method: 'POST', call: 'refund' },
-    RSync: { method: 'GET', call: 'refundSync' },
+    PSync: { method: GENERIC_FLOW_METHODS.PSync, call: 'sync' },
+    Capture: { method: GENERIC_FLOW_METHODS.Capture, call: 'capture' },
+    Void: { method: GENERIC_FLOW_METHODS.Void, call: 'voidPayment' },
+    Refund: { method: GENERIC_FLOW_METHODS.Refund, call: 'refund' },
+    RSync: { method: GENERIC_FLOW_METHODS.RSync, call: 'refundSync' },
   };
 
 export interface ReadmeView {

@@ -5,6 +5,8 @@
  * whole path segment and matches one percent-encoded segment.
  */
 
+import { ENDPOINT_PLACEHOLDERS, type EndpointPlaceholder } from '../../runtime/url.js';
+
 export type GenericRoute =
   'session' | 'authorize' | 'sync' | 'capture' | 'void' | 'refund' | 'refundSync';
 
@@ -32,18 +34,34 @@ export const GENERIC_FLOW_ENDPOINT_DEFAULTS: Readonly<Record<EndpointKey, string
   refundSyncEndpoint: '{authorizeEndpoint}/{connectorTransactionId}/refunds/{connectorRefundId}',
 };
 
-const FLOW_ROUTES: ReadonlyArray<
-  readonly [GenericFlow, GenericRoute, EndpointKey, 'GET' | 'POST']
-> = [
-  ['PSync', 'sync', 'syncEndpoint', 'GET'],
-  ['Capture', 'capture', 'captureEndpoint', 'POST'],
-  ['Void', 'void', 'voidEndpoint', 'POST'],
-  ['Refund', 'refund', 'refundEndpoint', 'POST'],
-  ['RSync', 'refundSync', 'refundSyncEndpoint', 'GET'],
+/** The answer holding each flow's endpoint (DESIGN §3). */
+export const GENERIC_FLOW_ENDPOINT_KEYS = {
+  PSync: 'syncEndpoint',
+  Capture: 'captureEndpoint',
+  Void: 'voidEndpoint',
+  Refund: 'refundEndpoint',
+  RSync: 'refundSyncEndpoint',
+} as const satisfies { readonly [F in GenericFlow]: EndpointKey };
+
+/** Each flow's method (DESIGN §4b): the syncs read, the others post a body. */
+export const GENERIC_FLOW_METHODS = {
+  PSync: 'GET',
+  Capture: 'POST',
+  Void: 'POST',
+  Refund: 'POST',
+  RSync: 'GET',
+} as const satisfies { readonly [F in GenericFlow]: 'GET' | 'POST' };
+
+const FLOW_ROUTES: ReadonlyArray<readonly [GenericFlow, GenericRoute]> = [
+  ['PSync', 'sync'],
+  ['Capture', 'capture'],
+  ['Void', 'void'],
+  ['Refund', 'refund'],
+  ['RSync', 'refundSync'],
 ];
 
-const PLACEHOLDERS = ['connectorTransactionId', 'connectorRefundId'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+const PLACEHOLDERS = ENDPOINT_PLACEHOLDERS;
+export type Placeholder = EndpointPlaceholder;
 
 export interface RouteTemplate {
   readonly route: GenericRoute;
@@ -106,9 +124,10 @@ export function routeTemplates(spec: EndpointAnswers): readonly RouteTemplate[] 
   const templates = [
     parseTemplate('session', 'POST', spec.sessionTokenEndpoint, 'sessionTokenEndpoint'),
     parseTemplate('authorize', 'POST', spec.authorizeEndpoint, 'authorizeEndpoint'),
-    ...FLOW_ROUTES.filter(([flow]) => flows.includes(flow)).map(([, route, key, method]) =>
-      parseTemplate(route, method, flowEndpoint(spec, key), key),
-    ),
+    ...FLOW_ROUTES.filter(([flow]) => flows.includes(flow)).map(([flow, route]) => {
+      const key = GENERIC_FLOW_ENDPOINT_KEYS[flow];
+      return parseTemplate(route, GENERIC_FLOW_METHODS[flow], flowEndpoint(spec, key), key);
+    }),
   ];
   const shapes = new Map<string, string>();
   for (const template of templates) {

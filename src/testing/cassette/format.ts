@@ -35,19 +35,10 @@
 
 import { z } from '../../runtime/zod.cjs';
 
+import { CASSETTE_FLOWS, type CassetteFlow } from './flow-flags.js';
 import { cassetteRuleSchema, isRuleObject, RULE_NAMES } from './rules.js';
 
-/** Which runtime call a cassette replays (and `record --flow` runs). */
-export const CASSETTE_FLOWS = [
-  'session',
-  'authorize',
-  'psync',
-  'capture',
-  'void',
-  'refund',
-  'rsync',
-] as const;
-export type CassetteFlow = (typeof CASSETTE_FLOWS)[number];
+export { CASSETTE_FLOWS, type CassetteFlow };
 
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
